@@ -1,0 +1,23 @@
+using Assessment.Domain.Instruments;
+
+namespace Assessment.Domain.Questionnaires;
+
+/// <summary>The published questionnaires. A published version never changes; a change is a new version.</summary>
+public sealed class QuestionnaireCatalog(IEnumerable<QuestionnaireDefinition> definitions)
+{
+    private readonly Dictionary<string, SortedList<int, QuestionnaireDefinition>> _byKey = definitions
+        .GroupBy(d => d.Key, StringComparer.Ordinal)
+        .ToDictionary(g => g.Key, g => new SortedList<int, QuestionnaireDefinition>(g.ToDictionary(d => d.Version)), StringComparer.Ordinal);
+
+    public static QuestionnaireCatalog BuiltIn { get; } = new([OwnerTime.Version1]);
+
+    /// <summary>The latest version of every questionnaire.</summary>
+    public IReadOnlyList<QuestionnaireDefinition> Latest() => [.. _byKey.Values.Select(v => v.Values[^1]).OrderBy(d => d.Key, StringComparer.Ordinal)];
+
+    public QuestionnaireDefinition? Latest(string key) => _byKey.TryGetValue(key, out var versions) ? versions.Values[^1] : null;
+
+    public QuestionnaireDefinition? Find(string key, int version) =>
+        _byKey.TryGetValue(key, out var versions) ? versions.GetValueOrDefault(version) : null;
+
+    public IReadOnlyList<int> Versions(string key) => _byKey.TryGetValue(key, out var versions) ? [.. versions.Keys] : [];
+}
