@@ -25,6 +25,9 @@ public sealed class AnswerSet : IReadOnlyCollection<KeyValuePair<string, AnswerV
 
     public AnswerSet With(string itemId, AnswerValue value) => new(_answers.SetItem(itemId, value));
 
+    /// <summary>These answers less those to the given items.</summary>
+    public AnswerSet Without(IEnumerable<string> itemIds) => new(_answers.RemoveRange(itemIds));
+
     /// <summary>These answers overwritten, item by item, by the given ones.</summary>
     public AnswerSet Merge(AnswerSet changes)
     {

@@ -1,5 +1,6 @@
 using Assessment.Domain.Questionnaires;
 using Assessment.Domain.Scoring;
+using Assessment.Domain.Workspaces;
 
 namespace Assessment.Domain.Assessments;
 
@@ -15,7 +16,7 @@ public sealed record Respondent(string? Email, string? Name, string? PracticeNam
 /// <summary>
 /// One practice owner's response to one questionnaire version, from the first answer to the scored result.
 /// </summary>
-public sealed class AssessmentResponse
+public sealed class AssessmentResponse : IWorkspaceOwned
 {
     private AssessmentResponse()
     {
@@ -70,8 +71,13 @@ public sealed class AssessmentResponse
     /// Merges answers into those already saved. All or nothing: when any answer is refused, nothing changes.
     /// Answers to items hidden by the merged answers are dropped.
     /// </summary>
-    public SaveOutcome SaveAnswers(QuestionnaireDefinition definition, AnswerSet changes, DateTimeOffset now)
+    public SaveOutcome SaveAnswers(QuestionnaireDefinition definition, AnswerSet changes, DateTimeOffset now) =>
+        SaveAnswers(definition, changes, [], now);
+
+    /// <summary>As <see cref="SaveAnswers(QuestionnaireDefinition, AnswerSet, DateTimeOffset)"/>, also clearing the answers to the listed items.</summary>
+    public SaveOutcome SaveAnswers(QuestionnaireDefinition definition, AnswerSet changes, IReadOnlyCollection<string> clear, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(clear);
         EnsurePinnedTo(definition);
         if (Status == AssessmentStatus.Submitted)
         {
@@ -82,7 +88,7 @@ public sealed class AssessmentResponse
         {
             return new SaveOutcome.Refused(problems);
         }
-        Answers = definition.VisibleAnswers(Answers.Merge(changes));
+        Answers = definition.VisibleAnswers(Answers.Without(clear).Merge(changes));
         UpdatedAt = now;
         return new SaveOutcome.Saved(definition.MissingRequired(Answers));
     }

@@ -1,0 +1,61 @@
+using Assessment.Api.Persistence;
+using Assessment.Domain;
+using Assessment.Domain.Assessments;
+using Assessment.Domain.Questionnaires;
+using Assessment.Domain.Scoring;
+
+namespace Assessment.Api.Features.Assessments;
+
+/// <summary>An assessment: who answers, on which questionnaire version, what is saved and what is still required.</summary>
+public sealed record AssessmentDocument(
+    Guid Id,
+    string Status,
+    QuestionnaireRef Questionnaire,
+    RespondentDocument Respondent,
+    AnswerSet Answers,
+    IReadOnlyList<string> StillRequired,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? SubmittedAt)
+{
+    public static AssessmentDocument From(AssessmentResponse a, QuestionnaireDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(definition);
+        return new(
+            a.Id,
+            StatusNames.ToName(a.Status),
+            new QuestionnaireRef(a.QuestionnaireKey, a.QuestionnaireVersion),
+            new RespondentDocument(a.Respondent.Email, a.Respondent.Name, a.Respondent.PracticeName),
+            a.Answers,
+            a.Status == AssessmentStatus.Submitted ? [] : definition.MissingRequired(a.Answers),
+            a.CreatedAt,
+            a.UpdatedAt,
+            a.SubmittedAt);
+    }
+}
+
+public sealed record RespondentDocument(string? Email, string? Name, string? PracticeName);
+
+/// <summary>
+/// The scored result. <c>leadershipShare</c> is leadership hours ÷ (leadership + management hours) in the actual week,
+/// from 0 to 1; null (with <c>actualWeek.leadershipShareReason</c>) when no such hours were given.
+/// </summary>
+public sealed record ResultDocument(
+    Guid AssessmentId,
+    DateTimeOffset SubmittedAt,
+    QuestionnaireRef Questionnaire,
+    string ScoringVersion,
+    decimal? LeadershipShare,
+    WeekSplit ActualWeek,
+    WeekSplit IdealWeek,
+    WeekGap Gap,
+    IReadOnlyList<SubscaleScore> Subscales)
+{
+    public static ResultDocument From(AssessmentResponse a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var r = a.Result ?? throw new InvalidOperationException($"Assessment {a.Id} has no result.");
+        return new(a.Id, a.SubmittedAt!.Value, r.Questionnaire, r.ScoringVersion, r.LeadershipShare, r.ActualWeek, r.IdealWeek, r.Gap, r.Subscales);
+    }
+}

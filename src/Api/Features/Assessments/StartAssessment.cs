@@ -1,0 +1,82 @@
+using System.ComponentModel.DataAnnotations;
+using Assessment.Api.Identity;
+using Assessment.Api.Persistence;
+using Assessment.Api.Problems;
+using Assessment.Domain.Assessments;
+using Assessment.Domain.Questionnaires;
+using Mediator;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Assessment.Api.Features.Assessments;
+
+/// <summary>Start an assessment on the latest version of a questionnaire.</summary>
+public sealed record StartAssessmentRequest(string? QuestionnaireKey, RespondentDocument? Respondent);
+
+public sealed record StartAssessment(string? QuestionnaireKey, RespondentDocument? Respondent) : ICommand<Outcome<AssessmentDocument>>;
+
+public sealed class StartAssessmentHandler(AppDbContext db, WorkspaceScope workspace, QuestionnaireCatalog catalog, TimeProvider clock)
+    : ICommandHandler<StartAssessment, Outcome<AssessmentDocument>>
+{
+    private static readonly EmailAddressAttribute EmailFormat = new();
+
+    public async ValueTask<Outcome<AssessmentDocument>> Handle(StartAssessment command, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var errors = new Dictionary<string, string[]>();
+        var definition = string.IsNullOrWhiteSpace(command.QuestionnaireKey) ? null : catalog.Latest(command.QuestionnaireKey);
+        if (definition is null)
+        {
+            errors["questionnaireKey"] = [string.IsNullOrWhiteSpace(command.QuestionnaireKey)
+                ? "A questionnaire key is required."
+                : $"There is no questionnaire '{command.QuestionnaireKey}'."];
+        }
+        var respondent = command.Respondent ?? new RespondentDocument(null, null, null);
+        var email = Clean(respondent.Email);
+        if (email is not null && (email.Length > 320 || !EmailFormat.IsValid(email)))
+        {
+            errors["respondent.email"] = [$"'{email}' is not an e-mail address."];
+        }
+        if (Clean(respondent.Name) is { Length: > 200 })
+        {
+            errors["respondent.name"] = ["At most 200 characters."];
+        }
+        if (Clean(respondent.PracticeName) is { Length: > 200 })
+        {
+            errors["respondent.practiceName"] = ["At most 200 characters."];
+        }
+        if (errors.Count > 0)
+        {
+            return Failure.Invalid("The assessment could not be started.", errors);
+        }
+
+        var assessment = AssessmentResponse.Start(workspace.Id, definition!,
+            new Respondent(email, Clean(respondent.Name), Clean(respondent.PracticeName)), clock.GetUtcNow());
+        db.Assessments.Add(assessment);
+        await db.SaveChangesAsync(cancellationToken);
+        return AssessmentDocument.From(assessment, definition!);
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
+
+public static class StartAssessmentEndpoint
+{
+    public static RouteGroupBuilder MapStartAssessment(this RouteGroupBuilder group)
+    {
+        group.MapPost("/", async Task<Results<Created<AssessmentDocument>, ProblemHttpResult>> (StartAssessmentRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                var outcome = await mediator.Send(new StartAssessment(request.QuestionnaireKey, request.Respondent), ct);
+                return outcome.Failure is { } failure
+                    ? failure.ToProblem()
+                    : TypedResults.Created($"/api/v1/assessments/{outcome.Value!.Id}", outcome.Value);
+            })
+            .RequireAuthorization(Scopes.AssessmentsWrite)
+            .WithName(nameof(StartAssessment))
+            .WithSummary("Start an assessment on the latest version of a questionnaire.")
+            .ProducesValidationProblem();
+        return group;
+    }
+}

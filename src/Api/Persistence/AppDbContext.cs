@@ -1,0 +1,140 @@
+using System.Text.Json;
+using Assessment.Api.Identity;
+using Assessment.Domain;
+using Assessment.Domain.Assessments;
+using Assessment.Domain.Scoring;
+using Assessment.Domain.Workspaces;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Assessment.Api.Persistence;
+
+/// <summary>
+/// The application's database. Rows owned by a workspace are filtered to <see cref="CurrentWorkspaceId"/>
+/// by the model itself, and may only be written for that workspace.
+/// </summary>
+public abstract class AppDbContext : IdentityDbContext<Member, IdentityRole<Guid>, Guid>, IDataProtectionKeyContext
+{
+    private readonly WorkspaceScope? _scope;
+
+    protected AppDbContext(DbContextOptions options, WorkspaceScope? scope)
+        : base(options) => _scope = scope;
+
+    /// <summary>The workspace every owned query is filtered to; empty (nothing visible) without one.</summary>
+    public Guid CurrentWorkspaceId => _scope?.Id ?? Guid.Empty;
+
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+
+    public DbSet<AssessmentResponse> Assessments => Set<AssessmentResponse>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+
+        builder.Entity<Member>(m =>
+        {
+            m.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+            m.HasIndex(x => x.WorkspaceId);
+        });
+
+        builder.Entity<Workspace>(w =>
+        {
+            w.HasKey(x => x.Id);
+            w.Property(x => x.Slug).HasMaxLength(40);
+            w.Property(x => x.Name).HasMaxLength(200);
+            w.HasIndex(x => x.Slug).IsUnique();
+        });
+
+        builder.Entity<AssessmentResponse>(a =>
+        {
+            a.ToTable("assessments");
+            a.HasKey(x => x.Id);
+            a.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+            a.Property(x => x.QuestionnaireKey).HasMaxLength(100);
+            a.Property(x => x.Status).HasConversion(v => StatusNames.ToName(v), v => StatusNames.FromName(v)).HasMaxLength(20);
+            a.ComplexProperty(x => x.Respondent, r =>
+            {
+                r.Property(x => x.Email).HasMaxLength(320);
+                r.Property(x => x.Name).HasMaxLength(200);
+                r.Property(x => x.PracticeName).HasMaxLength(200);
+            });
+            a.Property(x => x.Answers)
+                .HasConversion(v => AnswerJson.Serialize(v), v => AnswerJson.Deserialize(v),
+                    new ValueComparer<AnswerSet>((x, y) => ReferenceEquals(x, y), v => v.Count, v => v));
+            a.Property(x => x.Result)
+                .HasConversion(v => JsonSerializer.Serialize(v, ApiJson.Options), v => JsonSerializer.Deserialize<AssessmentResult>(v, ApiJson.Options),
+                    new ValueComparer<AssessmentResult?>((x, y) => ReferenceEquals(x, y), v => v == null ? 0 : 1, v => v));
+            a.HasIndex(x => new { x.WorkspaceId, x.CreatedAt });
+            a.HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId);
+        });
+
+        builder.Entity<ServerKey>(k =>
+        {
+            k.HasKey(x => x.Id);
+            k.Property(x => x.Purpose).HasMaxLength(20);
+            k.HasIndex(x => x.Purpose).IsUnique();
+        });
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        GuardWorkspace();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        GuardWorkspace();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>Refuses to write a workspace-owned row for any workspace but the current one.</summary>
+    private void GuardWorkspace()
+    {
+        foreach (var entry in ChangeTracker.Entries<IWorkspaceOwned>())
+        {
+            if (entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+                && entry.Entity.WorkspaceId != CurrentWorkspaceId)
+            {
+                throw new InvalidOperationException($"A {entry.Entity.GetType().Name} of another workspace cannot be written in this scope.");
+            }
+        }
+    }
+}
+
+/// <summary>A key of the OAuth2 server (token signing or encryption), protected at rest by Data Protection.</summary>
+public sealed class ServerKey
+{
+    public Guid Id { get; set; }
+
+    public required string Purpose { get; set; }
+
+    public required string ProtectedKey { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+internal static class StatusNames
+{
+    public static string ToName(AssessmentStatus status) => status switch
+    {
+        AssessmentStatus.InProgress => "in-progress",
+        AssessmentStatus.Submitted => "submitted",
+        _ => throw new ArgumentOutOfRangeException(nameof(status)),
+    };
+
+    public static AssessmentStatus FromName(string name) => name switch
+    {
+        "in-progress" => AssessmentStatus.InProgress,
+        "submitted" => AssessmentStatus.Submitted,
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
+}
