@@ -1,0 +1,165 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Assessment.Api.Persistence;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Assessment.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real host over HTTP, on a database of its own. Two workspaces are provisioned:
+/// <c>alpha</c> and <c>beta</c>, each with an admin, a consultant and partner clients.
+/// </summary>
+public abstract class AssessmentApp(DatabaseProvider provider) : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Test-pass-1";
+
+    public DatabaseProvider Provider { get; } = provider;
+
+    public string ConnectionString { get; private set; } = "";
+
+    private string? _sqliteFile;
+
+    public async Task InitializeAsync()
+    {
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            var server = await PostgresServer.InstanceAsync();
+            ConnectionString = await server.CreateDatabaseAsync();
+        }
+        else
+        {
+            _sqliteFile = Path.Combine(Path.GetTempPath(), $"assessment-test-{Guid.NewGuid():N}.db");
+            ConnectionString = $"Data Source={_sqliteFile}";
+        }
+        // Start the host now, so every test sees a migrated, provisioned database.
+        _ = Server;
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        if (_sqliteFile is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            File.Delete(_sqliteFile);
+        }
+    }
+
+    /// <summary>Settings for a host on this app's database; a second host with the same settings shares its state.</summary>
+    public IReadOnlyDictionary<string, string?> Settings()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = Provider.ToString(),
+            [$"ConnectionStrings:{Provider}"] = ConnectionString,
+            ["Auth:RequireHttps"] = "false",
+        };
+        var w = 0;
+        foreach (var slug in new[] { "alpha", "beta" })
+        {
+            var prefix = $"Seed:Workspaces:{w++}:";
+            settings[prefix + "Slug"] = slug;
+            settings[prefix + "Name"] = $"{slug} advisers";
+            settings[prefix + "Members:0:Email"] = $"admin@{slug}.test";
+            settings[prefix + "Members:0:Password"] = Password;
+            settings[prefix + "Members:0:Role"] = "Admin";
+            settings[prefix + "Members:1:Email"] = $"consultant@{slug}.test";
+            settings[prefix + "Members:1:Password"] = Password;
+            settings[prefix + "Members:1:Role"] = "Consultant";
+            settings[prefix + "PartnerClients:0:ClientId"] = $"{slug}-partner";
+            settings[prefix + "PartnerClients:0:Secret"] = $"{slug}-partner-secret";
+            settings[prefix + "PartnerClients:0:Scopes"] = "";
+            settings[prefix + "PartnerClients:1:ClientId"] = $"{slug}-reader";
+            settings[prefix + "PartnerClients:1:Secret"] = $"{slug}-reader-secret";
+            settings[prefix + "PartnerClients:1:Scopes"] = "assessments:read";
+        }
+        return settings;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in Settings())
+        {
+            builder.UseSetting(key, value);
+        }
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, FailingEndpointFilter>());
+    }
+
+    /// <summary>An HTTP client holding a partner's bearer token.</summary>
+    public async Task<HttpClient> PartnerAsync(string clientId, string? scope = null)
+    {
+        var token = await TokenAsync(clientId, $"{clientId}-secret", scope);
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    public async Task<string> TokenAsync(string clientId, string secret, string? scope = null)
+    {
+        using var client = CreateClient();
+        var form = new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = secret,
+        };
+        if (scope is not null)
+        {
+            form["scope"] = scope;
+        }
+        using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(form));
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.IsSuccessStatusCode, $"Token request for {clientId} failed: {body}");
+        return body.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>An HTTP client signed in as a workspace member through the sign-in form (cookie).</summary>
+    public async Task<HttpClient> MemberAsync(string email)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var page = await client.GetStringAsync(new Uri("/sign-in", UriKind.Relative));
+        var token = AntiforgeryToken(page);
+        using var response = await client.PostAsync(new Uri("/sign-in", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = email,
+            ["password"] = Password,
+            ["returnUrl"] = "/app",
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal("/app", response.Headers.Location?.OriginalString);
+        return client;
+    }
+
+    public static string AntiforgeryToken(string html)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
+        Assert.True(match.Success, "The page has no antiforgery token.");
+        return System.Net.WebUtility.HtmlDecode(match.Groups[1].Value);
+    }
+
+    /// <summary>Adds <c>GET /test/fail</c>, which throws, to prove how unexpected errors are answered.</summary>
+    private sealed class FailingEndpointFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            app.Use((HttpContext http, RequestDelegate _) => http.Request.Path == "/test/fail"
+                ? throw new InvalidOperationException("Secret internal detail that must not leak")
+                : Task.CompletedTask);
+        };
+    }
+}
+
+public sealed class SqliteApp() : AssessmentApp(DatabaseProvider.Sqlite);
+
+public sealed class PostgresApp() : AssessmentApp(DatabaseProvider.Postgres);
