@@ -30,7 +30,8 @@ if (migrateOnly)
 }
 
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+// Bodiless API errors (401, 404, 405…) become problem details; pages render their own messages.
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Assessment.Api.Tests.Infrastructure;
+using Assessment.Testing;
 
 namespace Assessment.Api.Tests.Assessments;
 

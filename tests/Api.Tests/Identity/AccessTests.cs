@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Assessment.Api.Tests.Infrastructure;
+using Assessment.Testing;
 
 namespace Assessment.Api.Tests.Identity;
 

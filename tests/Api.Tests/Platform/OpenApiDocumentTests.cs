@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Assessment.Api.Tests.Infrastructure;
+using Assessment.Testing;
 
 namespace Assessment.Api.Tests.Platform;
 

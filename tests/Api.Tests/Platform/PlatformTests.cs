@@ -2,7 +2,7 @@ using System.Net;
 using Assessment.Api.Identity;
 using Assessment.Api.Persistence;
 using Assessment.Api.Startup;
-using Assessment.Api.Tests.Infrastructure;
+using Assessment.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;

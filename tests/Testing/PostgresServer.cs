@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using Npgsql;
 
-namespace Assessment.Api.Tests.Infrastructure;
+namespace Assessment.Testing;
 
 /// <summary>
 /// A real PostgreSQL server for the test run: a throw-away cluster started from the machine's PostgreSQL

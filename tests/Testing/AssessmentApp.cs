@@ -7,8 +7,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit;
 
-namespace Assessment.Api.Tests.Infrastructure;
+namespace Assessment.Testing;
 
 /// <summary>
 /// The real host over HTTP, on a database of its own. Two workspaces are provisioned:
@@ -37,7 +38,7 @@ public abstract class AssessmentApp(DatabaseProvider provider) : WebApplicationF
             ConnectionString = $"Data Source={_sqliteFile}";
         }
         // Start the host now, so every test sees a migrated, provisioned database.
-        _ = Server;
+        StartServer();
     }
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
@@ -88,6 +89,7 @@ public abstract class AssessmentApp(DatabaseProvider provider) : WebApplicationF
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
+        builder.UseStaticWebAssets();
         foreach (var (key, value) in Settings())
         {
             builder.UseSetting(key, value);

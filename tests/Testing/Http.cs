@@ -1,8 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Xunit;
 
-namespace Assessment.Api.Tests.Infrastructure;
+namespace Assessment.Testing;
 
 public static class Http
 {

@@ -1,4 +1,4 @@
-namespace Assessment.Api.Tests.Infrastructure;
+namespace Assessment.Testing;
 
 /// <summary>A complete, valid answer set for owner-time v1 with known figures.</summary>
 public static class OwnerTimeAnswers

@@ -1,0 +1,154 @@
+using System.Text.RegularExpressions;
+using Assessment.Testing;
+using Microsoft.Playwright;
+
+namespace Assessment.Web.Tests;
+
+public sealed partial class OwnerJourneyTests(BrowserApp browser) : IClassFixture<BrowserApp>
+{
+    [Theory]
+    [InlineData("desktop", 1280, 900)]
+    [InlineData("phone", 390, 844)]
+    public async Task Owner_completes_the_assessment_and_sees_their_leadership_share(string device, int width, int height)
+    {
+        var page = await browser.NewPageAsync(width, height);
+        await page.GotoAsync("/w/alpha/assessment");
+        await page.GetByLabel("Your name").FillAsync("Dr Owner");
+        await page.GetByLabel("Practice name").FillAsync("Smile Dental");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the assessment" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(StepUrl(1));
+        await AnswerPracticeAsync(page, locations: "1");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, $"owner-{device}-practice.png"), FullPage = true });
+        await ContinueAsync(page);
+
+        await FillHoursAsync(page, "time-actual", OwnerTimeAnswers.ActualWeek());
+        await ContinueAsync(page);
+        await FillHoursAsync(page, "time-ideal", OwnerTimeAnswers.IdealWeek());
+        await ContinueAsync(page);
+
+        // Three pages of statements: answer each with the middle of the scale.
+        for (var i = 0; i < 3; i++)
+        {
+            await AnswerEveryStatementAsync(page, "3");
+            await ContinueAsync(page);
+        }
+
+        await page.GetByLabel("What frustrates you most").FillAsync("Everything waits for me.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit and see my results" }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(ResultUrl());
+        await Expect(page.GetByTestId("leadership-share")).ToHaveTextAsync("20%");
+        await Expect(page.GetByText("In the week you want, it would be 75%")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, $"owner-{device}-result.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Validation_errors_appear_next_to_their_item_and_keep_what_was_typed()
+    {
+        var page = await StartAsync();
+        await page.GetByLabel("Medical").CheckAsync();
+        await page.GetByLabel("How many sites").FillAsync("0");
+        await page.GetByLabel("How many people work").FillAsync("14");
+        await ContinueAsync(page);
+
+        await Expect(page).ToHaveURLAsync(StepUrl(1));
+        var item = page.Locator("#item-locations");
+        await Expect(item.Locator(".field-error")).ToContainTextAsync("outside the allowed range");
+        await Expect(page.GetByLabel("How many sites")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.GetByLabel("How many people work")).ToHaveValueAsync("14");
+        await Expect(page.GetByLabel("Medical")).ToBeCheckedAsync();
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("How many sites");
+    }
+
+    [Fact]
+    public async Task Going_back_keeps_the_answers_and_extra_sites_add_a_page()
+    {
+        var page = await StartAsync();
+        await AnswerPracticeAsync(page, locations: "3");
+        await ContinueAsync(page);
+        await Expect(page.GetByText("Step 2 of 8")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Back" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(StepUrl(1));
+        await Expect(page.GetByLabel("How many sites")).ToHaveValueAsync("3");
+        await Expect(page.GetByLabel("Dental")).ToBeCheckedAsync();
+
+        await page.GetByLabel("How many sites").FillAsync("1");
+        await ContinueAsync(page);
+        await Expect(page.GetByText("Step 2 of 7")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task An_unknown_workspace_gets_a_clear_message()
+    {
+        var page = await browser.NewPageAsync();
+        var response = await page.GotoAsync("/w/nobody-here/assessment");
+        Assert.Equal(404, response!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "We could not find that page" })).ToBeVisibleAsync();
+        await Expect(page.GetByText("ask your adviser to send it again")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task Member_signs_in_and_sees_the_workspace_overview()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/app");
+        await Expect(page).ToHaveURLAsync(new Regex("/sign-in"));
+        await page.GetByLabel("E-mail").FillAsync("admin@alpha.test");
+        await page.GetByLabel("Password").FillAsync(AssessmentApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/app$"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "alpha advisers" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "/w/alpha/assessment" })).ToBeVisibleAsync();
+    }
+
+    private async Task<IPage> StartAsync()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/w/alpha/assessment");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the assessment" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(StepUrl(1));
+        return page;
+    }
+
+    private static async Task AnswerPracticeAsync(IPage page, string locations)
+    {
+        await page.GetByLabel("Dental").CheckAsync();
+        await page.GetByLabel("How many sites").FillAsync(locations);
+        await page.GetByLabel("How many people work").FillAsync("12");
+        await page.Locator("#item-practice-manager").GetByLabel("No").CheckAsync();
+        await page.GetByLabel("how many hours a week do you spend on clinical work").FillAsync("30");
+    }
+
+    private static async Task FillHoursAsync(IPage page, string itemId, Dictionary<string, object?> hours)
+    {
+        foreach (var (activity, value) in hours)
+        {
+            await page.Locator($"[name='a.{itemId}.{activity}']").FillAsync(value!.ToString()!);
+        }
+    }
+
+    private static async Task AnswerEveryStatementAsync(IPage page, string value)
+    {
+        var radios = page.Locator($"fieldset.likert input[type=radio][value='{value}']");
+        var count = await radios.CountAsync();
+        Assert.True(count >= 4, $"Expected at least four statements, found {count}.");
+        for (var i = 0; i < count; i++)
+        {
+            await radios.Nth(i).CheckAsync();
+        }
+    }
+
+    private static Task ContinueAsync(IPage page) =>
+        page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+
+    private static IPageAssertions Expect(IPage page) => Assertions.Expect(page);
+
+    private static Regex StepUrl(int step) => new($"/w/alpha/assessment/[0-9a-f-]+/{step}$");
+
+    [GeneratedRegex("/w/alpha/assessment/[0-9a-f-]+/result$")]
+    private static partial Regex ResultUrl();
+}
