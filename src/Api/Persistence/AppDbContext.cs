@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using OpenIddict.EntityFrameworkCore.Models;
 
 namespace Assessment.Api.Persistence;
 
@@ -38,6 +39,8 @@ public abstract class AppDbContext : IdentityDbContext<Member, IdentityRole<Guid
     {
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
+
+        NameIdentityAndOAuthTables(builder);
 
         builder.Entity<Member>(m =>
         {
@@ -82,6 +85,31 @@ public abstract class AppDbContext : IdentityDbContext<Member, IdentityRole<Guid
             k.Property(x => x.Purpose).HasMaxLength(20);
             k.HasIndex(x => x.Purpose).IsUnique();
         });
+    }
+
+    /// <summary>Identity and OpenIddict name their tables themselves; give them snake_case names like the rest.</summary>
+    private static void NameIdentityAndOAuthTables(ModelBuilder builder)
+    {
+        builder.Entity<Member>(m =>
+        {
+            m.ToTable("members");
+            m.HasIndex(x => x.NormalizedEmail).HasDatabaseName("ix_members_normalized_email");
+            m.HasIndex(x => x.NormalizedUserName).HasDatabaseName("ix_members_normalized_user_name");
+        });
+        builder.Entity<IdentityRole<Guid>>(r =>
+        {
+            r.ToTable("roles");
+            r.HasIndex(x => x.NormalizedName).HasDatabaseName("ix_roles_normalized_name");
+        });
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("member_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("member_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("member_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("member_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("role_claims");
+        builder.Entity<OpenIddictEntityFrameworkCoreApplication<Guid>>().ToTable("oauth_applications");
+        builder.Entity<OpenIddictEntityFrameworkCoreAuthorization<Guid>>().ToTable("oauth_authorizations");
+        builder.Entity<OpenIddictEntityFrameworkCoreScope<Guid>>().ToTable("oauth_scopes");
+        builder.Entity<OpenIddictEntityFrameworkCoreToken<Guid>>().ToTable("oauth_tokens");
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -95,7 +95,7 @@ public sealed record LikertItem(string Id, string Prompt, string Subscale) : Ite
     protected override IReadOnlyList<string> CheckValue(AnswerValue value) => value switch
     {
         NumberAnswer n when n.Value != decimal.Truncate(n.Value) => Wrong($"a whole number from {Min} to {Max}"),
-        NumberAnswer n when n.Value < Min || n.Value > Max => [$"{n.Value} is outside the scale {Min} to {Max}."],
+        NumberAnswer n when n.Value < Min || n.Value > Max => [string.Create(CultureInfo.InvariantCulture, $"{n.Value} is outside the scale {Min} to {Max}.")],
         NumberAnswer => [],
         _ => Wrong($"a whole number from {Min} to {Max}"),
     };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Assessment.Domain.Questionnaires;
 
 namespace Assessment.Domain.Scoring;
@@ -53,14 +54,17 @@ public static class Scorer
         var categories = new CategoryHours[Categories.Length];
         for (var i = 0; i < categories.Length; i++)
         {
-            categories[i] = new CategoryHours(Categories[i], hours[i], total == 0 ? null : Math.Round(hours[i] / total * 100, 1));
+            categories[i] = new CategoryHours(Categories[i], hours[i], total == 0 ? null : Round(hours[i] / total * 100, 1));
         }
         var leadership = hours[(int)TimeCategory.Leadership];
         var management = hours[(int)TimeCategory.Management];
         return leadership + management == 0
             ? new WeekSplit(total, categories, null, $"No leadership or management hours were given for the {week.ToString().ToLowerInvariant()} week.")
-            : new WeekSplit(total, categories, Math.Round(leadership / (leadership + management), 4), null);
+            : new WeekSplit(total, categories, Round(leadership / (leadership + management), 4), null);
     }
+
+    /// <summary>Halves round away from zero, as an owner checking the figures by hand would round them.</summary>
+    private static decimal Round(decimal value, int decimals) => Math.Round(value, decimals, MidpointRounding.AwayFromZero);
 
     private static WeekGap Gap(WeekSplit actual, WeekSplit ideal) => new(
         actual.LeadershipShare is { } a && ideal.LeadershipShare is { } i ? i - a : null,
@@ -93,8 +97,8 @@ public static class Scorer
             }
             scores.Add((decimal)answered / items < MinimumAnsweredFraction
                 ? new SubscaleScore(group.Key, null, answered, items,
-                    $"Only {answered} of {items} items were answered; at least {MinimumAnsweredFraction:P0} are needed.")
-                : new SubscaleScore(group.Key, Math.Round(sum / answered * 100, 1), answered, items, null));
+                    string.Create(CultureInfo.InvariantCulture, $"Only {answered} of {items} items were answered; at least {MinimumAnsweredFraction * 100:0}% are needed."))
+                : new SubscaleScore(group.Key, Round(sum / answered * 100, 1), answered, items, null));
         }
         return scores;
     }

@@ -34,6 +34,15 @@ public abstract class PlatformTests(AssessmentApp app)
     }
 
     [Fact]
+    public void Migrations_cover_the_whole_model()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.False(db.Database.HasPendingModelChanges(), $"The {app.Provider} model has changes without a migration: add one (see README).");
+        Assert.Empty(db.Database.GetPendingMigrations());
+    }
+
+    [Fact]
     public async Task Health_endpoints_report_live_and_ready()
     {
         using var client = app.CreateClient();
