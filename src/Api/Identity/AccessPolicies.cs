@@ -29,6 +29,9 @@ public sealed class ScopeRequirementHandler : AuthorizationHandler<ScopeRequirem
 
 public static class AccessPolicies
 {
+    /// <summary>Only signed-in workspace members (admins and consultants), never partner tokens.</summary>
+    public const string Member = "member";
+
     /// <summary>Registers one policy per scope, named after it.</summary>
     public static AuthorizationBuilder AddScopePolicies(this AuthorizationBuilder builder)
     {
@@ -37,6 +40,7 @@ public static class AccessPolicies
         {
             builder.AddPolicy(scope, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(scope)));
         }
+        builder.AddPolicy(Member, p => p.RequireAuthenticatedUser().RequireRole([.. Roles.All]).RequireClaim(AppClaims.WorkspaceId));
         return builder;
     }
 }

@@ -35,6 +35,9 @@ public abstract class AppDbContext : IdentityDbContext<Member, IdentityRole<Guid
 
     public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
 
+    /// <summary>Anonymous counts of submitted leadership shares per cohort and bucket, across all workspaces.</summary>
+    public DbSet<BenchmarkBucket> BenchmarkBuckets => Set<BenchmarkBucket>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -72,11 +75,22 @@ public abstract class AppDbContext : IdentityDbContext<Member, IdentityRole<Guid
             a.Property(x => x.Answers)
                 .HasConversion(v => AnswerJson.Serialize(v), v => AnswerJson.Deserialize(v),
                     new ValueComparer<AnswerSet>((x, y) => ReferenceEquals(x, y), v => v.Count, v => v));
-            a.Property(x => x.Result)
-                .HasConversion(v => JsonSerializer.Serialize(v, ApiJson.Options), v => JsonSerializer.Deserialize<AssessmentResult>(v, ApiJson.Options),
-                    new ValueComparer<AssessmentResult?>((x, y) => ReferenceEquals(x, y), v => v == null ? 0 : 1, v => v));
+            a.Property(x => x.Results)
+                .HasField("_results")
+                .UsePropertyAccessMode(PropertyAccessMode.Field)
+                .HasConversion(
+                    v => JsonSerializer.Serialize(v, ApiJson.Options),
+                    v => JsonSerializer.Deserialize<List<AssessmentResult>>(v, ApiJson.Options) ?? new List<AssessmentResult>(),
+                    new ValueComparer<IReadOnlyList<AssessmentResult>>((x, y) => ReferenceEquals(x, y), v => v.Count, v => v));
+            a.Property(x => x.LeadershipShare).HasPrecision(5, 4);
             a.HasIndex(x => new { x.WorkspaceId, x.CreatedAt });
             a.HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId);
+        });
+
+        builder.Entity<BenchmarkBucket>(b =>
+        {
+            b.HasKey(x => new { x.Cohort, x.Bucket });
+            b.Property(x => x.Cohort).HasMaxLength(100);
         });
 
         builder.Entity<ServerKey>(k =>
@@ -148,6 +162,16 @@ public sealed class ServerKey
     public required string ProtectedKey { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>How many submitted results of a cohort have a leadership share in one 0.001-wide bucket. No workspace, no person.</summary>
+public sealed class BenchmarkBucket
+{
+    public required string Cohort { get; set; }
+
+    public int Bucket { get; set; }
+
+    public long Responses { get; set; }
 }
 
 internal static class StatusNames

@@ -46,6 +46,7 @@ public static class ApiSetup
         services.AddAssessmentProblems();
         services.AddMediator(o => o.ServiceLifetime = ServiceLifetime.Scoped);
         services.AddScoped<Provisioning>();
+        services.AddScoped<BenchmarkStore>();
         services.AddScoped<DatabaseStartup>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
@@ -59,6 +60,7 @@ public static class ApiSetup
     {
         app.MapTokenEndpoint();
         app.MapQuestionnaires();
+        app.MapQuestionnaireStatistics();
         app.MapAssessments();
         return app;
     }

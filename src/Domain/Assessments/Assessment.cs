@@ -18,6 +18,8 @@ public sealed record Respondent(string? Email, string? Name, string? PracticeNam
 /// </summary>
 public sealed class AssessmentResponse : IWorkspaceOwned
 {
+    private List<AssessmentResult> _results = [];
+
     private AssessmentResponse()
     {
         QuestionnaireKey = null!;
@@ -40,7 +42,14 @@ public sealed class AssessmentResponse : IWorkspaceOwned
 
     public AnswerSet Answers { get; private set; }
 
-    public AssessmentResult? Result { get; private set; }
+    /// <summary>Every result the response was scored to, oldest scoring version first; re-scoring keeps the earlier ones.</summary>
+    public IReadOnlyList<AssessmentResult> Results => _results;
+
+    /// <summary>The result of the newest scoring version, once submitted.</summary>
+    public AssessmentResult? Result => _results.Count == 0 ? null : _results[^1];
+
+    /// <summary>The current result's leadership share, kept beside it for lists and filters.</summary>
+    public decimal? LeadershipShare { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
 
@@ -106,11 +115,38 @@ public sealed class AssessmentResponse : IWorkspaceOwned
         {
             return new SubmitOutcome.Incomplete(missing);
         }
-        Result = Scorer.Score(definition, Answers);
+        Keep(Scorer.Score(definition, Answers));
         Status = AssessmentStatus.Submitted;
         SubmittedAt = now;
         UpdatedAt = now;
-        return new SubmitOutcome.Submitted(Result);
+        return new SubmitOutcome.Submitted(Result!);
+    }
+
+    /// <summary>
+    /// Scores the saved answers again with the current scoring version. The earlier results stay; a response
+    /// already scored with the current version is left as it is.
+    /// </summary>
+    public RescoreOutcome Rescore(QuestionnaireDefinition definition, DateTimeOffset now)
+    {
+        EnsurePinnedTo(definition);
+        if (Status != AssessmentStatus.Submitted)
+        {
+            return RescoreOutcome.NotSubmitted;
+        }
+        if (_results.Any(r => r.ScoringVersion == Scorer.Version))
+        {
+            return new RescoreOutcome.Unchanged(Result!);
+        }
+        var previous = Result;
+        Keep(Scorer.Score(definition, Answers));
+        UpdatedAt = now;
+        return new RescoreOutcome.Rescored(previous, Result!);
+    }
+
+    private void Keep(AssessmentResult result)
+    {
+        _results = [.. _results, result];
+        LeadershipShare = result.LeadershipShare;
     }
 
     private void EnsurePinnedTo(QuestionnaireDefinition definition)
@@ -131,6 +167,17 @@ public abstract record SaveOutcome
     public sealed record Refused(IReadOnlyList<AnswerProblem> Problems) : SaveOutcome;
 
     public sealed record Closed : SaveOutcome;
+}
+
+public abstract record RescoreOutcome
+{
+    public static RescoreOutcome NotSubmitted { get; } = new Open();
+
+    public sealed record Rescored(AssessmentResult? Previous, AssessmentResult Current) : RescoreOutcome;
+
+    public sealed record Unchanged(AssessmentResult Current) : RescoreOutcome;
+
+    public sealed record Open : RescoreOutcome;
 }
 
 public abstract record SubmitOutcome

@@ -25,15 +25,15 @@ public static class OwnerTime
 
     public static IReadOnlyList<Activity> Activities { get; } =
     [
-        new("rota", "Sorting out rotas, cover and scheduling clashes", Management),
-        new("suppliers", "Choosing suppliers, ordering and stock decisions", Management),
-        new("team-questions", "Answering the team's day-to-day questions", Management),
-        new("billing", "Billing, claims, payments and chasing debts", Management),
-        new("budgets", "Budgets, payroll and the practice accounts", Management),
-        new("compliance", "Compliance, audits, policies and inspections", Management),
-        new("facilities", "Premises, equipment and IT problems", Management),
-        new("hiring-admin", "Recruitment paperwork, contracts and HR admin", Management),
-        new("complaints", "Handling complaints and escalations", Management),
+        new("rota", "Sorting out rotas, cover and scheduling clashes", Management, 0.8m),
+        new("suppliers", "Choosing suppliers, ordering and stock decisions", Management, 0.7m),
+        new("team-questions", "Answering the team's day-to-day questions", Management, 0.6m),
+        new("billing", "Billing, claims, payments and chasing debts", Management, 0.9m),
+        new("budgets", "Budgets, payroll and the practice accounts", Management, 0.3m),
+        new("compliance", "Compliance, audits, policies and inspections", Management, 0.6m),
+        new("facilities", "Premises, equipment and IT problems", Management, 0.8m),
+        new("hiring-admin", "Recruitment paperwork, contracts and HR admin", Management, 0.7m),
+        new("complaints", "Handling complaints and escalations", Management, 0.4m),
         new("direction", "Thinking about where the practice is going and setting goals", Leadership),
         new("roles", "Defining roles and what good work looks like", Leadership),
         new("processes", "Designing processes and systems so work runs without you", Leadership),
@@ -163,5 +163,15 @@ public static class OwnerTime
                     new("less-hours", "Fewer hours overall"),
                 ]) { MaxSelected = 3 },
             ]),
-        ]);
+        ])
+    {
+        Scoring = new ScoringModel
+        {
+            PracticeTypeItem = "practice-type",
+            TeamSizeItem = "team-size",
+            DependencySubscale = Subscales.OwnerDependency,
+            ManagementSubscales = [Subscales.PlanningBudgeting, Subscales.OrganisingStaffing, Subscales.ControllingProblemSolving],
+            LeadershipSubscales = [Subscales.SettingDirection, Subscales.AligningPeople, Subscales.MotivatingDeveloping],
+        },
+    };
 }

@@ -18,6 +18,10 @@ public enum ConditionOperator
 /// </summary>
 public sealed record Condition(string ItemId, ConditionOperator Operator, IReadOnlyList<string> Values)
 {
+    // Numeric operands, parsed once; null where an operand is not a number.
+    private readonly decimal?[] _numbers = [.. Values.Select(v =>
+        decimal.TryParse(v, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) ? (decimal?)n : null)];
+
     public static Condition When(string itemId, ConditionOperator op, params string[] values) => new(itemId, op, values);
 
     public bool IsMetBy(AnswerSet answers)
@@ -48,18 +52,14 @@ public sealed record Condition(string ItemId, ConditionOperator Operator, IReadO
         _ => false,
     };
 
-    private bool CompareNumber(decimal value)
+    private bool CompareNumber(decimal value) => Operator switch
     {
-        var operands = Values.Select(v => decimal.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        return Operator switch
-        {
-            ConditionOperator.Equals or ConditionOperator.AnyOf => operands.Contains(value),
-            ConditionOperator.NotEquals => !operands.Contains(value),
-            ConditionOperator.GreaterThan => value > operands[0],
-            ConditionOperator.GreaterThanOrEqual => value >= operands[0],
-            ConditionOperator.LessThan => value < operands[0],
-            ConditionOperator.LessThanOrEqual => value <= operands[0],
-            _ => false,
-        };
-    }
+        ConditionOperator.Equals or ConditionOperator.AnyOf => Array.IndexOf(_numbers, value) >= 0,
+        ConditionOperator.NotEquals => Array.IndexOf(_numbers, value) < 0,
+        ConditionOperator.GreaterThan => value > _numbers[0],
+        ConditionOperator.GreaterThanOrEqual => value >= _numbers[0],
+        ConditionOperator.LessThan => value < _numbers[0],
+        ConditionOperator.LessThanOrEqual => value <= _numbers[0],
+        _ => false,
+    };
 }

@@ -156,7 +156,11 @@ public enum Week
     Ideal,
 }
 
-public sealed record Activity(string Id, string Label, TimeCategory Category);
+/// <summary>
+/// One line of a time audit. <c>Delegable</c>, for management work, is the fraction of its hours (0 to 1) that
+/// someone other than the owner could normally do; it drives <c>hoursReclaimable</c>.
+/// </summary>
+public sealed record Activity(string Id, string Label, TimeCategory Category, decimal Delegable = 0);
 
 /// <summary>Hours in a week spread over activities; the answer maps activity ids to hours.</summary>
 public sealed record TimeAllocationItem(string Id, string Prompt, Week Week, IReadOnlyList<Activity> Activities) : Item(Id, Prompt)

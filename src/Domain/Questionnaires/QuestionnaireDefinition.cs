@@ -7,6 +7,9 @@ public sealed record QuestionnaireDefinition
 {
     private readonly Dictionary<string, Item> _itemsById;
 
+    // For each item, the index of the item its condition reads (or -1), so visibility needs no lookups.
+    private readonly int[] _conditionSource;
+
     public QuestionnaireDefinition(string key, int version, string title, string description, int estimatedMinutes, IReadOnlyList<Section> sections)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
@@ -17,6 +20,7 @@ public sealed record QuestionnaireDefinition
         Description = description;
         EstimatedMinutes = estimatedMinutes;
         Sections = sections;
+        Ref = new QuestionnaireRef(key, version);
         Items = [.. sections.SelectMany(s => s.Items)];
         _itemsById = new Dictionary<string, Item>(StringComparer.Ordinal);
         foreach (var item in Items)
@@ -26,13 +30,25 @@ public sealed record QuestionnaireDefinition
                 throw new ArgumentException($"Item id '{item.Id}' appears more than once in {key} v{version}.", nameof(sections));
             }
         }
-        foreach (var item in Items)
+        _conditionSource = new int[Items.Count];
+        for (var i = 0; i < Items.Count; i++)
         {
-            if (item.VisibleIf is { } condition && IndexOf(condition.ItemId) is var at && (at < 0 || at >= IndexOf(item.Id)))
+            var item = Items[i];
+            _conditionSource[i] = -1;
+            if (item.VisibleIf is { } condition)
             {
-                throw new ArgumentException($"Item '{item.Id}' depends on '{condition.ItemId}', which is not asked before it.", nameof(sections));
+                var at = IndexOf(condition.ItemId);
+                if (at < 0 || at >= i)
+                {
+                    throw new ArgumentException($"Item '{item.Id}' depends on '{condition.ItemId}', which is not asked before it.", nameof(sections));
+                }
+                _conditionSource[i] = at;
             }
         }
+        Subscales = [.. Items.Select((item, index) => (item, index))
+            .Where(x => x.item is LikertItem)
+            .GroupBy(x => ((LikertItem)x.item).Subscale, StringComparer.Ordinal)
+            .Select(g => new SubscaleDefinition(g.Key, [.. g.Select(x => x.index)]))];
     }
 
     public string Key { get; }
@@ -50,7 +66,29 @@ public sealed record QuestionnaireDefinition
     /// <summary>Every item of every section, in the order asked.</summary>
     public IReadOnlyList<Item> Items { get; }
 
+    /// <summary>The Likert subscales in the order their first item is asked, with the indexes of their items.</summary>
+    public IReadOnlyList<SubscaleDefinition> Subscales { get; }
+
+    /// <summary>Which items and subscales the scorer reads for the figures beyond the time split.</summary>
+    public ScoringModel Scoring { get; init; } = ScoringModel.None;
+
+    public QuestionnaireRef Ref { get; }
+
     public Item? FindItem(string id) => _itemsById.GetValueOrDefault(id);
+
+    /// <summary>
+    /// Marks which items are shown for these answers: an item is shown when it has no condition, or when the item
+    /// its condition reads is shown and the condition is met.
+    /// </summary>
+    public void MarkVisible(AnswerSet answers, Span<bool> visible)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        for (var i = 0; i < Items.Count; i++)
+        {
+            var source = _conditionSource[i];
+            visible[i] = source < 0 || (visible[source] && Items[i].VisibleIf!.IsMetBy(answers));
+        }
+    }
 
     private int IndexOf(string itemId)
     {
@@ -71,15 +109,17 @@ public sealed record QuestionnaireDefinition
     /// </summary>
     public AnswerSet VisibleAnswers(AnswerSet answers)
     {
-        var kept = AnswerSet.Empty;
-        foreach (var item in Items)
+        Span<bool> visible = Items.Count <= 256 ? stackalloc bool[Items.Count] : new bool[Items.Count];
+        MarkVisible(answers, visible);
+        var kept = new List<KeyValuePair<string, AnswerValue>>(answers.Count);
+        for (var i = 0; i < Items.Count; i++)
         {
-            if (IsVisible(item, kept) && answers.TryGet(item.Id, out var value))
+            if (visible[i] && answers.TryGet(Items[i].Id, out var value))
             {
-                kept = kept.With(item.Id, value);
+                kept.Add(new(Items[i].Id, value));
             }
         }
-        return kept;
+        return kept.Count == answers.Count ? answers : AnswerSet.From(kept);
     }
 
     /// <summary>Whether an item is shown given the answers to the items before it.</summary>
@@ -106,3 +146,27 @@ public sealed record QuestionnaireDefinition
 }
 
 public sealed record Section(string Id, string Title, string? Description, IReadOnlyList<Item> Items);
+
+public sealed record QuestionnaireRef(string Key, int Version);
+
+/// <summary>A Likert subscale: its name and the positions of its items in <see cref="QuestionnaireDefinition.Items"/>.</summary>
+public sealed record SubscaleDefinition(string Name, IReadOnlyList<int> ItemIndexes);
+
+/// <summary>
+/// Names the parts of a definition the scorer gives a meaning to: the practice type and team size (for the
+/// benchmark cohort), the owner-dependency subscale, and which subscales are management and which leadership functions.
+/// </summary>
+public sealed record ScoringModel
+{
+    public static ScoringModel None { get; } = new();
+
+    public string? PracticeTypeItem { get; init; }
+
+    public string? TeamSizeItem { get; init; }
+
+    public string? DependencySubscale { get; init; }
+
+    public IReadOnlyList<string> ManagementSubscales { get; init; } = [];
+
+    public IReadOnlyList<string> LeadershipSubscales { get; init; } = [];
+}

@@ -6,16 +6,21 @@ namespace Assessment.Domain.Scoring;
 public sealed record AssessmentResult(
     QuestionnaireRef Questionnaire,
     string ScoringVersion,
+    PracticeFacts Practice,
     WeekSplit ActualWeek,
     WeekSplit IdealWeek,
     WeekGap Gap,
-    IReadOnlyList<SubscaleScore> Subscales)
+    IReadOnlyList<SubscaleScore> Subscales,
+    decimal? OwnerDependency,
+    decimal HoursReclaimable,
+    ProfileResult Profile)
 {
     /// <summary>Leadership hours ÷ (leadership + management hours) in the actual week; null when both are zero.</summary>
     public decimal? LeadershipShare => ActualWeek.LeadershipShare;
 }
 
-public sealed record QuestionnaireRef(string Key, int Version);
+/// <summary>The practice as the owner described it; it places the result in a benchmark cohort.</summary>
+public sealed record PracticeFacts(string? PracticeType, int? TeamSize);
 
 /// <summary>How the hours of one week split over the four categories.</summary>
 public sealed record WeekSplit(

@@ -2,6 +2,7 @@ using Assessment.Api.Persistence;
 using Assessment.Domain;
 using Assessment.Domain.Assessments;
 using Assessment.Domain.Questionnaires;
+using Assessment.Domain.Benchmarks;
 using Assessment.Domain.Scoring;
 
 namespace Assessment.Api.Features.Assessments;
@@ -38,8 +39,11 @@ public sealed record AssessmentDocument(
 public sealed record RespondentDocument(string? Email, string? Name, string? PracticeName);
 
 /// <summary>
-/// The scored result. <c>leadershipShare</c> is leadership hours ÷ (leadership + management hours) in the actual week,
-/// from 0 to 1; null (with <c>actualWeek.leadershipShareReason</c>) when no such hours were given.
+/// A scored result. <c>leadershipShare</c> is leadership hours ÷ (leadership + management hours) in the actual week,
+/// from 0 to 1; null (with <c>actualWeek.leadershipShareReason</c>) when no such hours were given. Subscales and
+/// <c>ownerDependency</c> run from 0 to 100. <c>profile.rule</c> and <c>profile.figures</c> say why the profile was
+/// chosen. <c>benchmark</c> compares the leadership share with submitted assessments of similar practices across the
+/// service (only cohorts of 30 or more are shown).
 /// </summary>
 public sealed record ResultDocument(
     Guid AssessmentId,
@@ -47,15 +51,21 @@ public sealed record ResultDocument(
     QuestionnaireRef Questionnaire,
     string ScoringVersion,
     decimal? LeadershipShare,
+    PracticeFacts Practice,
     WeekSplit ActualWeek,
     WeekSplit IdealWeek,
     WeekGap Gap,
-    IReadOnlyList<SubscaleScore> Subscales)
+    IReadOnlyList<SubscaleScore> Subscales,
+    decimal? OwnerDependency,
+    decimal HoursReclaimable,
+    ProfileResult Profile,
+    BenchmarkResult? Benchmark)
 {
-    public static ResultDocument From(AssessmentResponse a)
+    public static ResultDocument From(AssessmentResponse a, AssessmentResult r, BenchmarkResult? benchmark)
     {
         ArgumentNullException.ThrowIfNull(a);
-        var r = a.Result ?? throw new InvalidOperationException($"Assessment {a.Id} has no result.");
-        return new(a.Id, a.SubmittedAt!.Value, r.Questionnaire, r.ScoringVersion, r.LeadershipShare, r.ActualWeek, r.IdealWeek, r.Gap, r.Subscales);
+        ArgumentNullException.ThrowIfNull(r);
+        return new(a.Id, a.SubmittedAt!.Value, r.Questionnaire, r.ScoringVersion, r.LeadershipShare, r.Practice, r.ActualWeek,
+            r.IdealWeek, r.Gap, r.Subscales, r.OwnerDependency, r.HoursReclaimable, r.Profile, benchmark);
     }
 }

@@ -15,7 +15,7 @@ public sealed record GetAssessment(Guid AssessmentId) : IQuery<Outcome<Assessmen
 
 public sealed record GetAssessmentResult(Guid AssessmentId) : IQuery<Outcome<ResultDocument>>;
 
-public sealed class AssessmentQueries(AppDbContext db, QuestionnaireCatalog catalog)
+public sealed class AssessmentQueries(AppDbContext db, BenchmarkStore benchmarks, QuestionnaireCatalog catalog)
     : IQueryHandler<GetAssessment, Outcome<AssessmentDocument>>,
       IQueryHandler<GetAssessmentResult, Outcome<ResultDocument>>
 {
@@ -42,10 +42,9 @@ public sealed class AssessmentQueries(AppDbContext db, QuestionnaireCatalog cata
         }
         if (assessment.Result is null)
         {
-            return new Failure(StatusCodes.Status409Conflict, ProblemTypes.Incomplete, "The assessment is not submitted yet",
-                $"Assessment {assessment.Id} has no result until it is submitted.");
+            return AssessmentFailures.NotSubmitted(assessment.Id);
         }
-        return ResultDocument.From(assessment);
+        return ResultDocument.From(assessment, assessment.Result, await benchmarks.RankAsync(assessment.Result, cancellationToken));
     }
 }
 
@@ -86,7 +85,8 @@ public static class AssessmentEndpoints
             .MapStartAssessment()
             .MapSaveAnswers()
             .MapSubmitAssessment()
-            .MapGetAssessment();
+            .MapGetAssessment()
+            .MapRescoreAssessment();
         return app;
     }
 }

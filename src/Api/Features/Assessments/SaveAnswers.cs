@@ -89,6 +89,9 @@ public sealed class SaveAnswersHandler(AppDbContext db, QuestionnaireCatalog cat
 
 internal static class AssessmentFailures
 {
+    public static Failure NotSubmitted(Guid id) => new(StatusCodes.Status409Conflict, ProblemTypes.Incomplete,
+        "The assessment is not submitted yet", $"Assessment {id} has no result until it is submitted.");
+
     public static Failure AlreadySubmitted(Guid id) => new(StatusCodes.Status409Conflict, ProblemTypes.AlreadySubmitted,
         "The assessment is already submitted", $"Assessment {id} was submitted and can no longer change.");
 }

@@ -14,7 +14,7 @@ namespace Assessment.Api.Features.Assessments;
 
 public sealed record SubmitAssessment(Guid AssessmentId) : ICommand<Outcome<ResultDocument>>;
 
-public sealed class SubmitAssessmentHandler(AppDbContext db, QuestionnaireCatalog catalog, TimeProvider clock)
+public sealed class SubmitAssessmentHandler(AppDbContext db, BenchmarkStore benchmarks, QuestionnaireCatalog catalog, TimeProvider clock)
     : ICommandHandler<SubmitAssessment, Outcome<ResultDocument>>
 {
     public async ValueTask<Outcome<ResultDocument>> Handle(SubmitAssessment command, CancellationToken cancellationToken)
@@ -35,8 +35,14 @@ public sealed class SubmitAssessmentHandler(AppDbContext db, QuestionnaireCatalo
                 return Failure.Invalid($"{incomplete.MissingItems.Count} required item(s) are not answered yet.",
                     incomplete.MissingItems.ToDictionary(id => "answers." + id, _ => new[] { "This item is required." }));
         }
-        await db.SaveChangesAsync(cancellationToken);
-        return ResultDocument.From(assessment);
+        // The result and its anonymous benchmark count are stored together or not at all.
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await benchmarks.RecordAsync(assessment.Result!, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return ResultDocument.From(assessment, assessment.Result!, await benchmarks.RankAsync(assessment.Result!, cancellationToken));
     }
 }
 

@@ -111,6 +111,27 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
                     b.ToTable("members", (string)null);
                 });
 
+            modelBuilder.Entity("Assessment.Api.Persistence.BenchmarkBucket", b =>
+                {
+                    b.Property<string>("Cohort")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("cohort");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("integer")
+                        .HasColumnName("bucket");
+
+                    b.Property<long>("Responses")
+                        .HasColumnType("bigint")
+                        .HasColumnName("responses");
+
+                    b.HasKey("Cohort", "Bucket")
+                        .HasName("pk_benchmark_buckets");
+
+                    b.ToTable("benchmark_buckets", (string)null);
+                });
+
             modelBuilder.Entity("Assessment.Api.Persistence.ServerKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -159,6 +180,11 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<decimal?>("LeadershipShare")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)")
+                        .HasColumnName("leadership_share");
+
                     b.Property<string>("QuestionnaireKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -169,9 +195,10 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("questionnaire_version");
 
-                    b.Property<string>("Result")
+                    b.Property<string>("Results")
+                        .IsRequired()
                         .HasColumnType("text")
-                        .HasColumnName("result");
+                        .HasColumnName("results");
 
                     b.Property<string>("Status")
                         .IsRequired()

@@ -106,6 +106,27 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                     b.ToTable("members", (string)null);
                 });
 
+            modelBuilder.Entity("Assessment.Api.Persistence.BenchmarkBucket", b =>
+                {
+                    b.Property<string>("Cohort")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cohort");
+
+                    b.Property<int>("Bucket")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("bucket");
+
+                    b.Property<long>("Responses")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("responses");
+
+                    b.HasKey("Cohort", "Bucket")
+                        .HasName("pk_benchmark_buckets");
+
+                    b.ToTable("benchmark_buckets", (string)null);
+                });
+
             modelBuilder.Entity("Assessment.Api.Persistence.ServerKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -154,6 +175,11 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<decimal?>("LeadershipShare")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("leadership_share");
+
                     b.Property<string>("QuestionnaireKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -164,9 +190,10 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("questionnaire_version");
 
-                    b.Property<string>("Result")
+                    b.Property<string>("Results")
+                        .IsRequired()
                         .HasColumnType("TEXT")
-                        .HasColumnName("result");
+                        .HasColumnName("results");
 
                     b.Property<string>("Status")
                         .IsRequired()
