@@ -40,6 +40,9 @@ public sealed partial class OwnerJourneyTests(BrowserApp browser) : IClassFixtur
         await Expect(page).ToHaveURLAsync(ResultUrl());
         await Expect(page.GetByTestId("leadership-share")).ToHaveTextAsync("20%");
         await Expect(page.GetByText("In the week you want, it would be 75%")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("profile")).ToHaveTextAsync("Buried in management");
+        await Expect(page.GetByTestId("hours-reclaimable")).ToHaveTextAsync("16 h");
+        await Expect(page.GetByTestId("benchmark")).ToContainTextAsync("No benchmark is available yet");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, $"owner-{device}-result.png"), FullPage = true });
     }
 
