@@ -96,7 +96,7 @@ public static class Scorer
         var categories = new CategoryHours[CategoryCount];
         for (var i = 0; i < CategoryCount; i++)
         {
-            categories[i] = new CategoryHours((TimeCategory)i, hours[i], total == 0 ? null : Round(hours[i] / total * 100, 1));
+            categories[i] = new CategoryHours((TimeCategory)i, hours[i], total == 0 ? null : Round(hours[i] * 100 / total, 1));
         }
         var leadership = hours[(int)TimeCategory.Leadership];
         var management = hours[(int)TimeCategory.Management];
@@ -126,6 +126,11 @@ public static class Scorer
         {
             var shown = 0;
             var answered = 0;
+            // Positions on each item's scale, reverse keys applied, summed as whole numbers while every answered
+            // item shares one scale; decimals only for a subscale that mixes scales.
+            var positions = 0;
+            var range = 0;
+            var mixed = false;
             decimal sum = 0;
             foreach (var index in subscale.ItemIndexes)
             {
@@ -135,10 +140,24 @@ public static class Scorer
                 }
                 shown++;
                 var item = (LikertItem)definition.Items[index];
-                if (answers[item.Id] is NumberAnswer n)
+                if (answers[item.Id] is not NumberAnswer n)
                 {
-                    answered++;
-                    sum += item.Normalise(n.Value);
+                    continue;
+                }
+                answered++;
+                var position = (int)n.Value - item.Min;
+                positions += item.ReverseKeyed ? item.Max - item.Min - position : position;
+                mixed |= range != 0 && range != item.Max - item.Min;
+                range = item.Max - item.Min;
+            }
+            if (mixed)
+            {
+                foreach (var index in subscale.ItemIndexes)
+                {
+                    if (visible[index] && definition.Items[index] is LikertItem item && answers[item.Id] is NumberAnswer n)
+                    {
+                        sum += item.Normalise(n.Value);
+                    }
                 }
             }
             if (shown == 0)
@@ -148,7 +167,7 @@ public static class Scorer
             scores.Add((decimal)answered / shown < MinimumAnsweredFraction
                 ? new SubscaleScore(subscale.Name, null, answered, shown, string.Create(CultureInfo.InvariantCulture,
                     $"Only {answered} of {shown} items were answered; at least {MinimumAnsweredFraction * 100:0}% are needed."))
-                : new SubscaleScore(subscale.Name, Round(sum / answered * 100, 1), answered, shown, null));
+                : new SubscaleScore(subscale.Name, Round(mixed ? sum * 100 / answered : (decimal)positions * 100 / (range * answered), 1), answered, shown, null));
         }
         return [.. scores];
     }
