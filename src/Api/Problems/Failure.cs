@@ -45,4 +45,7 @@ public readonly record struct Outcome<T>(T? Value, Failure? Failure)
     public static implicit operator Outcome<T>(T value) => new(value, null);
 
     public static implicit operator Outcome<T>(Failure failure) => new(default, failure);
+
+    /// <summary>200 with the value, or the failure's problem details.</summary>
+    public Results<Ok<T>, ProblemHttpResult> ToOk() => Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(Value!);
 }

@@ -19,5 +19,13 @@ public sealed class QuestionnaireCatalog(IEnumerable<QuestionnaireDefinition> de
     public QuestionnaireDefinition? Find(string key, int version) =>
         _byKey.TryGetValue(key, out var versions) ? versions.GetValueOrDefault(version) : null;
 
+    /// <summary>The version an assessment is pinned to. Published versions are never withdrawn, so it always exists.</summary>
+    public QuestionnaireDefinition DefinitionOf(Assessments.AssessmentResponse assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        return Find(assessment.QuestionnaireKey, assessment.QuestionnaireVersion)
+            ?? throw new InvalidOperationException($"Questionnaire {assessment.QuestionnaireKey} v{assessment.QuestionnaireVersion} is not published.");
+    }
+
     public IReadOnlyList<int> Versions(string key) => _byKey.TryGetValue(key, out var versions) ? [.. versions.Keys] : [];
 }

@@ -27,8 +27,7 @@ public sealed class AssessmentQueries(AppDbContext db, BenchmarkStore benchmarks
         {
             return Failure.NotFound($"Assessment {query.AssessmentId}");
         }
-        var definition = catalog.Find(assessment.QuestionnaireKey, assessment.QuestionnaireVersion)
-            ?? throw new InvalidOperationException($"Questionnaire {assessment.QuestionnaireKey} v{assessment.QuestionnaireVersion} is not published.");
+        var definition = catalog.DefinitionOf(assessment);
         return AssessmentDocument.From(assessment, definition);
     }
 
@@ -53,20 +52,14 @@ public static class GetAssessmentEndpoints
     public static RouteGroupBuilder MapGetAssessment(this RouteGroupBuilder group)
     {
         group.MapGet("/{id:guid}", async Task<Results<Ok<AssessmentDocument>, ProblemHttpResult>> (Guid id, IMediator mediator, CancellationToken ct) =>
-            {
-                var outcome = await mediator.Send(new GetAssessment(id), ct);
-                return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(outcome.Value!);
-            })
+            (await mediator.Send(new GetAssessment(id), ct)).ToOk())
             .RequireAuthorization(Scopes.AssessmentsRead)
             .WithName(nameof(GetAssessment))
             .WithSummary("Get an assessment with its saved answers.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{id:guid}/result", async Task<Results<Ok<ResultDocument>, ProblemHttpResult>> (Guid id, IMediator mediator, CancellationToken ct) =>
-            {
-                var outcome = await mediator.Send(new GetAssessmentResult(id), ct);
-                return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(outcome.Value!);
-            })
+            (await mediator.Send(new GetAssessmentResult(id), ct)).ToOk())
             .RequireAuthorization(Scopes.AssessmentsRead)
             .WithName(nameof(GetAssessmentResult))
             .WithSummary("Get the scored result of a submitted assessment.")

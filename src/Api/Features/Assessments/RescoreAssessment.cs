@@ -30,8 +30,7 @@ public sealed class RescoreAssessmentHandler(AppDbContext db, BenchmarkStore ben
         {
             return Failure.NotFound($"Assessment {command.AssessmentId}");
         }
-        var definition = catalog.Find(assessment.QuestionnaireKey, assessment.QuestionnaireVersion)
-            ?? throw new InvalidOperationException($"Questionnaire {assessment.QuestionnaireKey} v{assessment.QuestionnaireVersion} is not published.");
+        var definition = catalog.DefinitionOf(assessment);
         switch (assessment.Rescore(definition, clock.GetUtcNow()))
         {
             case RescoreOutcome.Open:
@@ -74,10 +73,7 @@ public static class RescoreAssessmentEndpoints
     public static RouteGroupBuilder MapRescoreAssessment(this RouteGroupBuilder group)
     {
         group.MapPost("/{id:guid}/rescore", async Task<Results<Ok<ResultDocument>, ProblemHttpResult>> (Guid id, IMediator mediator, CancellationToken ct) =>
-            {
-                var outcome = await mediator.Send(new RescoreAssessment(id), ct);
-                return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(outcome.Value!);
-            })
+            (await mediator.Send(new RescoreAssessment(id), ct)).ToOk())
             .RequireAuthorization(Scopes.AssessmentsWrite)
             .WithName(nameof(RescoreAssessment))
             .WithSummary("Score a submitted assessment again with the current scoring version; earlier results are kept.")
@@ -85,10 +81,7 @@ public static class RescoreAssessmentEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
 
         group.MapGet("/{id:guid}/results", async Task<Results<Ok<IReadOnlyList<ResultDocument>>, ProblemHttpResult>> (Guid id, IMediator mediator, CancellationToken ct) =>
-            {
-                var outcome = await mediator.Send(new ListAssessmentResults(id), ct);
-                return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(outcome.Value!);
-            })
+            (await mediator.Send(new ListAssessmentResults(id), ct)).ToOk())
             .RequireAuthorization(Scopes.AssessmentsRead)
             .WithName(nameof(ListAssessmentResults))
             .WithSummary("List every result of an assessment, one per scoring version, oldest first.")

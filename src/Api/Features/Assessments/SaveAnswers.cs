@@ -39,8 +39,7 @@ public sealed class SaveAnswersHandler(AppDbContext db, QuestionnaireCatalog cat
         {
             return Failure.NotFound($"Assessment {command.AssessmentId}");
         }
-        var definition = catalog.Find(assessment.QuestionnaireKey, assessment.QuestionnaireVersion)
-            ?? throw new InvalidOperationException($"Questionnaire {assessment.QuestionnaireKey} v{assessment.QuestionnaireVersion} is not published.");
+        var definition = catalog.DefinitionOf(assessment);
 
         var errors = new Dictionary<string, List<string>>();
         var changes = new List<KeyValuePair<string, AnswerValue>>();
@@ -101,10 +100,7 @@ public static class SaveAnswersEndpoint
     public static RouteGroupBuilder MapSaveAnswers(this RouteGroupBuilder group)
     {
         group.MapPut("/{id:guid}/answers", async Task<Results<Ok<AssessmentDocument>, ProblemHttpResult>> (Guid id, SaveAnswersRequest request, IMediator mediator, CancellationToken ct) =>
-            {
-                var outcome = await mediator.Send(new SaveAnswers(id, request.Answers), ct);
-                return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(outcome.Value!);
-            })
+            (await mediator.Send(new SaveAnswers(id, request.Answers), ct)).ToOk())
             .RequireAuthorization(Scopes.AssessmentsWrite)
             .WithName(nameof(SaveAnswers))
             .WithSummary("Merge answers into an assessment; returns it with the items still required.")

@@ -25,8 +25,7 @@ public sealed class SubmitAssessmentHandler(AppDbContext db, BenchmarkStore benc
         {
             return Failure.NotFound($"Assessment {command.AssessmentId}");
         }
-        var definition = catalog.Find(assessment.QuestionnaireKey, assessment.QuestionnaireVersion)
-            ?? throw new InvalidOperationException($"Questionnaire {assessment.QuestionnaireKey} v{assessment.QuestionnaireVersion} is not published.");
+        var definition = catalog.DefinitionOf(assessment);
         switch (assessment.Submit(definition, clock.GetUtcNow()))
         {
             case SubmitOutcome.Closed:
@@ -51,10 +50,7 @@ public static class SubmitAssessmentEndpoint
     public static RouteGroupBuilder MapSubmitAssessment(this RouteGroupBuilder group)
     {
         group.MapPost("/{id:guid}/submit", async Task<Results<Ok<ResultDocument>, ProblemHttpResult>> (Guid id, IMediator mediator, CancellationToken ct) =>
-            {
-                var outcome = await mediator.Send(new SubmitAssessment(id), ct);
-                return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(outcome.Value!);
-            })
+            (await mediator.Send(new SubmitAssessment(id), ct)).ToOk())
             .RequireAuthorization(Scopes.AssessmentsWrite)
             .WithName(nameof(SubmitAssessment))
             .WithSummary("Submit an assessment: score it and close it to further answers.")

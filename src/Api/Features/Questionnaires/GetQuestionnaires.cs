@@ -43,20 +43,17 @@ public static class QuestionnaireEndpoints
             .WithSummary("List the published questionnaires (latest version of each).");
 
         group.MapGet("/{key}", async Task<Results<Ok<QuestionnaireDocument>, ProblemHttpResult>> (string key, IMediator mediator, CancellationToken ct) =>
-                Respond(await mediator.Send(new GetQuestionnaire(key, null), ct)))
+                (await mediator.Send(new GetQuestionnaire(key, null), ct)).ToOk())
             .WithName(nameof(GetQuestionnaire))
             .WithSummary("Get the latest published version of a questionnaire.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{key}/versions/{version:int}", async Task<Results<Ok<QuestionnaireDocument>, ProblemHttpResult>> (string key, int version, IMediator mediator, CancellationToken ct) =>
-                Respond(await mediator.Send(new GetQuestionnaire(key, version), ct)))
+                (await mediator.Send(new GetQuestionnaire(key, version), ct)).ToOk())
             .WithName("GetQuestionnaireVersion")
             .WithSummary("Get one published version of a questionnaire.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         return app;
     }
-
-    private static Results<Ok<QuestionnaireDocument>, ProblemHttpResult> Respond(Outcome<QuestionnaireDocument> outcome) =>
-        outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(outcome.Value!);
 }

@@ -80,10 +80,7 @@ public static class GetQuestionnaireStatisticsEndpoint
     {
         app.MapGet("/api/v1/questionnaires/{key}/versions/{version:int}/statistics",
                 async Task<Results<Ok<QuestionnaireStatistics>, ProblemHttpResult>> (string key, int version, IMediator mediator, CancellationToken ct) =>
-                {
-                    var outcome = await mediator.Send(new GetQuestionnaireStatistics(key, version), ct);
-                    return outcome.Failure is { } failure ? failure.ToProblem() : TypedResults.Ok(outcome.Value!);
-                })
+                (await mediator.Send(new GetQuestionnaireStatistics(key, version), ct)).ToOk())
             .WithTags("Questionnaires")
             .RequireAuthorization(AccessPolicies.Member)
             .WithName(nameof(GetQuestionnaireStatistics))
