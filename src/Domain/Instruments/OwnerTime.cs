@@ -172,6 +172,16 @@ public static class OwnerTime
             DependencySubscale = Subscales.OwnerDependency,
             ManagementSubscales = [Subscales.PlanningBudgeting, Subscales.OrganisingStaffing, Subscales.ControllingProblemSolving],
             LeadershipSubscales = [Subscales.SettingDirection, Subscales.AligningPeople, Subscales.MotivatingDeveloping],
+            SubscaleLabels = new Dictionary<string, string>
+            {
+                [Subscales.PlanningBudgeting] = "Planning and budgeting",
+                [Subscales.OrganisingStaffing] = "Organising and staffing",
+                [Subscales.ControllingProblemSolving] = "Controlling and problem solving",
+                [Subscales.SettingDirection] = "Setting direction",
+                [Subscales.AligningPeople] = "Aligning people",
+                [Subscales.MotivatingDeveloping] = "Motivating and developing",
+                [Subscales.OwnerDependency] = "Owner dependency",
+            },
         },
     };
 }

@@ -169,4 +169,9 @@ public sealed record ScoringModel
     public IReadOnlyList<string> ManagementSubscales { get; init; } = [];
 
     public IReadOnlyList<string> LeadershipSubscales { get; init; } = [];
+
+    /// <summary>How each subscale is named to people.</summary>
+    public IReadOnlyDictionary<string, string> SubscaleLabels { get; init; } = new Dictionary<string, string>();
+
+    public string Label(string subscale) => SubscaleLabels.GetValueOrDefault(subscale, subscale);
 }
