@@ -10,6 +10,7 @@ builder.AddAssessmentApi();
 builder.Services.AddRazorComponents();
 builder.Services.AddAssessmentOpenApi();
 builder.Services.AddScoped<PublicWorkspace>();
+builder.Services.AddScoped<Assessment.Api.Reports.IReportHtmlRenderer, ReportHtml>();
 
 var app = builder.Build();
 
@@ -52,6 +53,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 app.MapAssessmentApi();
 app.MapMemberAccount();
+app.MapOwnerReports();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

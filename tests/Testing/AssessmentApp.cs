@@ -23,6 +23,12 @@ public abstract class AssessmentApp(DatabaseProvider provider) : WebApplicationF
 
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>The host's clock: real time until a test moves it forward.</summary>
+    public TestClock Clock { get; } = new();
+
+    /// <summary>Where the host writes e-mails (the embedded default sender).</summary>
+    public string MailDirectory { get; } = Path.Combine(Path.GetTempPath(), $"assessment-mail-{Guid.NewGuid():N}");
+
     private string? _sqliteFile;
 
     public async Task InitializeAsync()
@@ -62,7 +68,11 @@ public abstract class AssessmentApp(DatabaseProvider provider) : WebApplicationF
             ["Database:Provider"] = Provider.ToString(),
             [$"ConnectionStrings:{Provider}"] = ConnectionString,
             ["Auth:RequireHttps"] = "false",
+            ["Email:PickupDirectory"] = MailDirectory,
+            // Tests run the outbox themselves, so they can look at each step.
+            ["Outbox:Enabled"] = "false",
         };
+        Configure(settings);
         var w = 0;
         foreach (var slug in new[] { "alpha", "beta" })
         {
@@ -85,6 +95,11 @@ public abstract class AssessmentApp(DatabaseProvider provider) : WebApplicationF
         return settings;
     }
 
+    /// <summary>Lets a variant of the app change settings before the host starts.</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -94,7 +109,11 @@ public abstract class AssessmentApp(DatabaseProvider provider) : WebApplicationF
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, FailingEndpointFilter>());
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, FailingEndpointFilter>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
     }
 
     /// <summary>An HTTP client holding a partner's bearer token.</summary>
@@ -160,6 +179,16 @@ public abstract class AssessmentApp(DatabaseProvider provider) : WebApplicationF
                 : Task.CompletedTask);
         };
     }
+}
+
+/// <summary>A clock that follows real time, shifted by however far a test has moved it.</summary>
+public sealed class TestClock : TimeProvider
+{
+    private TimeSpan _offset;
+
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + _offset;
+
+    public void Advance(TimeSpan by) => _offset += by;
 }
 
 public sealed class SqliteApp() : AssessmentApp(DatabaseProvider.Sqlite);

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Assessment.Api.Identity;
 using Assessment.Domain;
+using Assessment.Api.Outbox;
 using Assessment.Domain.Assessments;
+using Assessment.Domain.Reports;
 using Assessment.Domain.Scoring;
 using Assessment.Domain.Workspaces;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -30,6 +32,10 @@ public abstract class AppDbContext : IdentityDbContext<Member, IdentityRole<Guid
     public DbSet<Workspace> Workspaces => Set<Workspace>();
 
     public DbSet<AssessmentResponse> Assessments => Set<AssessmentResponse>();
+
+    public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -85,6 +91,21 @@ public abstract class AppDbContext : IdentityDbContext<Member, IdentityRole<Guid
             a.Property(x => x.LeadershipShare).HasPrecision(5, 4);
             a.HasIndex(x => new { x.WorkspaceId, x.CreatedAt });
             a.HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId);
+        });
+
+        builder.Entity<ShareLink>(l =>
+        {
+            l.HasKey(x => x.Id);
+            l.HasOne<AssessmentResponse>().WithMany().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+            l.HasIndex(x => new { x.WorkspaceId, x.AssessmentId });
+            l.HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId);
+        });
+
+        builder.Entity<OutboxMessage>(o =>
+        {
+            o.HasKey(x => x.Id);
+            o.Property(x => x.Kind).HasMaxLength(50);
+            o.HasIndex(x => new { x.SentAt, x.DeadAt, x.NextAttemptAt });
         });
 
         builder.Entity<BenchmarkBucket>(b =>

@@ -12,6 +12,8 @@ public static class ProblemTypes
     public const string AlreadySubmitted = "/problems/assessment-already-submitted";
     public const string Incomplete = "/problems/assessment-incomplete";
     public const string Unexpected = "/problems/unexpected";
+    public const string Forbidden = "/problems/forbidden";
+    public const string NotAcceptable = "/problems/not-acceptable";
 }
 
 /// <summary>An expected failure a handler returns as a value; endpoints turn it into problem details.</summary>

@@ -1,6 +1,8 @@
 using Assessment.Api.Features.Assessments;
 using Assessment.Api.Features.Questionnaires;
+using Assessment.Api.Features.Sharing;
 using Assessment.Api.Identity;
+using Assessment.Api.Outbox;
 using Assessment.Api.Persistence;
 using Assessment.Api.Problems;
 using Assessment.Domain.Questionnaires;
@@ -47,6 +49,24 @@ public static class ApiSetup
         services.AddMediator(o => o.ServiceLifetime = ServiceLifetime.Scoped);
         services.AddScoped<Provisioning>();
         services.AddScoped<BenchmarkStore>();
+        services.AddScoped<Reports.ReportViews>();
+        services.AddScoped<Reports.ShareTokens>();
+        services.AddScoped<Reports.PublicUrls>();
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+        if (string.IsNullOrEmpty(configuration["Email:Smtp:Host"]))
+        {
+            services.AddSingleton<IEmailSender, FileEmailSender>();
+        }
+        else
+        {
+            services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        }
+        services.AddScoped<OutboxProcessor>();
+        if (!BuildTime.IsGeneratingOpenApiDocument)
+        {
+            services.AddHostedService<OutboxWorker>();
+        }
         services.AddScoped<DatabaseStartup>();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         services.ConfigureHttpJsonOptions(o => ApiJson.Configure(o.SerializerOptions));
@@ -62,6 +82,7 @@ public static class ApiSetup
         app.MapQuestionnaires();
         app.MapQuestionnaireStatistics();
         app.MapAssessments();
+        app.MapShareLinks();
         return app;
     }
 

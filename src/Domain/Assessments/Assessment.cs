@@ -57,6 +57,9 @@ public sealed class AssessmentResponse : IWorkspaceOwned
 
     public DateTimeOffset? SubmittedAt { get; private set; }
 
+    /// <summary>When the owner agreed to receive their report by e-mail; null when they did not.</summary>
+    public DateTimeOffset? ReportEmailConsentAt { get; private set; }
+
     public static AssessmentResponse Start(Guid workspaceId, QuestionnaireDefinition definition, Respondent respondent, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(definition);
@@ -120,6 +123,17 @@ public sealed class AssessmentResponse : IWorkspaceOwned
         SubmittedAt = now;
         UpdatedAt = now;
         return new SubmitOutcome.Submitted(Result!);
+    }
+
+    /// <summary>Records the owner's agreement to receive the report by e-mail; it needs an address.</summary>
+    public bool ConsentToReportEmail(DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(Respondent.Email))
+        {
+            return false;
+        }
+        ReportEmailConsentAt ??= now;
+        return true;
     }
 
     /// <summary>

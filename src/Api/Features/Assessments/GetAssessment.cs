@@ -79,7 +79,8 @@ public static class AssessmentEndpoints
             .MapSaveAnswers()
             .MapSubmitAssessment()
             .MapGetAssessment()
-            .MapRescoreAssessment();
+            .MapRescoreAssessment()
+            .MapGetReport();
         return app;
     }
 }

@@ -1,6 +1,10 @@
 using Assessment.Api.Identity;
 using Assessment.Api.Persistence;
+using Assessment.Api.Outbox;
 using Assessment.Api.Problems;
+using Assessment.Api.Reports;
+using Assessment.Api.Features.Sharing;
+using Assessment.Domain.Reports;
 using Assessment.Domain.Assessments;
 using Assessment.Domain.Questionnaires;
 using Mediator;
@@ -12,9 +16,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Assessment.Api.Features.Assessments;
 
-public sealed record SubmitAssessment(Guid AssessmentId) : ICommand<Outcome<ResultDocument>>;
+/// <summary><c>emailReport</c>: the owner agrees to receive a link to their report at the e-mail address given at the start.</summary>
+public sealed record SubmitAssessmentRequest(bool? EmailReport);
 
-public sealed class SubmitAssessmentHandler(AppDbContext db, BenchmarkStore benchmarks, QuestionnaireCatalog catalog, TimeProvider clock)
+public sealed record SubmitAssessment(Guid AssessmentId, bool EmailReport = false) : ICommand<Outcome<ResultDocument>>;
+
+public sealed class SubmitAssessmentHandler(
+    AppDbContext db, BenchmarkStore benchmarks, QuestionnaireCatalog catalog, ShareTokens tokens, PublicUrls urls, TimeProvider clock)
     : ICommandHandler<SubmitAssessment, Outcome<ResultDocument>>
 {
     public async ValueTask<Outcome<ResultDocument>> Handle(SubmitAssessment command, CancellationToken cancellationToken)
@@ -26,7 +34,12 @@ public sealed class SubmitAssessmentHandler(AppDbContext db, BenchmarkStore benc
             return Failure.NotFound($"Assessment {command.AssessmentId}");
         }
         var definition = catalog.DefinitionOf(assessment);
-        switch (assessment.Submit(definition, clock.GetUtcNow()))
+        var now = clock.GetUtcNow();
+        if (command.EmailReport && assessment.Status == AssessmentStatus.InProgress && !assessment.ConsentToReportEmail(now))
+        {
+            return Failure.Invalid("emailReport", "The report can only be e-mailed when the assessment has the owner's e-mail address.");
+        }
+        switch (assessment.Submit(definition, now))
         {
             case SubmitOutcome.Closed:
                 return AssessmentFailures.AlreadySubmitted(assessment.Id);
@@ -37,6 +50,15 @@ public sealed class SubmitAssessmentHandler(AppDbContext db, BenchmarkStore benc
         // The result and its anonymous benchmark count are stored together or not at all.
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            if (command.EmailReport)
+            {
+                // The link and the e-mail are written with the submission: after a crash, either all of it happened or none.
+                var link = ShareLink.Create(assessment.WorkspaceId, assessment.Id, TimeSpan.FromDays(ShareLinkHandlers.DefaultDays), now);
+                db.ShareLinks.Add(link);
+                var workspace = await db.Workspaces.Where(w => w.Id == assessment.WorkspaceId).Select(w => w.Name).SingleAsync(cancellationToken);
+                db.Outbox.Add(OutboxMessage.Email(assessment.WorkspaceId,
+                    ReportEmail.For(assessment, workspace, urls.ShareLink(tokens.TokenFor(link)), link.ExpiresAt), now));
+            }
             await db.SaveChangesAsync(cancellationToken);
             await benchmarks.RecordAsync(assessment.Result!, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -49,8 +71,9 @@ public static class SubmitAssessmentEndpoint
 {
     public static RouteGroupBuilder MapSubmitAssessment(this RouteGroupBuilder group)
     {
-        group.MapPost("/{id:guid}/submit", async Task<Results<Ok<ResultDocument>, ProblemHttpResult>> (Guid id, IMediator mediator, CancellationToken ct) =>
-            (await mediator.Send(new SubmitAssessment(id), ct)).ToOk())
+        group.MapPost("/{id:guid}/submit", async Task<Results<Ok<ResultDocument>, ProblemHttpResult>> (
+                Guid id, SubmitAssessmentRequest? request, IMediator mediator, CancellationToken ct) =>
+            (await mediator.Send(new SubmitAssessment(id, request?.EmailReport ?? false), ct)).ToOk())
             .RequireAuthorization(Scopes.AssessmentsWrite)
             .WithName(nameof(SubmitAssessment))
             .WithSummary("Submit an assessment: score it and close it to further answers.")

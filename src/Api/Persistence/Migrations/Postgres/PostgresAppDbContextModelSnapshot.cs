@@ -111,6 +111,65 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
                     b.ToTable("members", (string)null);
                 });
 
+            modelBuilder.Entity("Assessment.Api.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DeadAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dead_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("text")
+                        .HasColumnName("last_error");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<Guid?>("WorkspaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox");
+
+                    b.HasIndex("SentAt", "DeadAt", "NextAttemptAt")
+                        .HasDatabaseName("ix_outbox_sent_at_dead_at_next_attempt_at");
+
+                    b.ToTable("outbox", (string)null);
+                });
+
             modelBuilder.Entity("Assessment.Api.Persistence.BenchmarkBucket", b =>
                 {
                     b.Property<string>("Cohort")
@@ -195,6 +254,10 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("questionnaire_version");
 
+                    b.Property<DateTimeOffset?>("ReportEmailConsentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("report_email_consent_at");
+
                     b.Property<string>("Results")
                         .IsRequired()
                         .HasColumnType("text")
@@ -245,6 +308,45 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
                         .HasDatabaseName("ix_assessments_workspace_id_created_at");
 
                     b.ToTable("assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Assessment.Domain.Reports.ShareLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_share_links");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_share_links_assessment_id");
+
+                    b.HasIndex("WorkspaceId", "AssessmentId")
+                        .HasDatabaseName("ix_share_links_workspace_id_assessment_id");
+
+                    b.ToTable("share_links", (string)null);
                 });
 
             modelBuilder.Entity("Assessment.Domain.Workspaces.Workspace", b =>
@@ -748,6 +850,16 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_assessments_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("Assessment.Domain.Reports.ShareLink", b =>
+                {
+                    b.HasOne("Assessment.Domain.Assessments.AssessmentResponse", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_share_links_assessments_assessment_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

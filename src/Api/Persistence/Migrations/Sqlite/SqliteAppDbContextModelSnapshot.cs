@@ -106,6 +106,65 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                     b.ToTable("members", (string)null);
                 });
 
+            modelBuilder.Entity("Assessment.Api.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DeadAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dead_at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at");
+
+                    b.Property<Guid?>("WorkspaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox");
+
+                    b.HasIndex("SentAt", "DeadAt", "NextAttemptAt")
+                        .HasDatabaseName("ix_outbox_sent_at_dead_at_next_attempt_at");
+
+                    b.ToTable("outbox", (string)null);
+                });
+
             modelBuilder.Entity("Assessment.Api.Persistence.BenchmarkBucket", b =>
                 {
                     b.Property<string>("Cohort")
@@ -190,6 +249,10 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("questionnaire_version");
 
+                    b.Property<long?>("ReportEmailConsentAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("report_email_consent_at");
+
                     b.Property<string>("Results")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -240,6 +303,45 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_assessments_workspace_id_created_at");
 
                     b.ToTable("assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Assessment.Domain.Reports.ShareLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_share_links");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_share_links_assessment_id");
+
+                    b.HasIndex("WorkspaceId", "AssessmentId")
+                        .HasDatabaseName("ix_share_links_workspace_id_assessment_id");
+
+                    b.ToTable("share_links", (string)null);
                 });
 
             modelBuilder.Entity("Assessment.Domain.Workspaces.Workspace", b =>
@@ -737,6 +839,16 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_assessments_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("Assessment.Domain.Reports.ShareLink", b =>
+                {
+                    b.HasOne("Assessment.Domain.Assessments.AssessmentResponse", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_share_links_assessments_assessment_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -85,6 +85,27 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "outbox",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    workspace_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    kind = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    payload = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    next_attempt_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    dead_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_error = table.Column<string>(type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "roles",
                 columns: table => new
                 {
@@ -186,6 +207,7 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
                     created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    report_email_consent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     respondent_email = table.Column<string>(type: "character varying(320)", maxLength: 320, nullable: true),
                     respondent_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     respondent_practice_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true)
@@ -264,6 +286,28 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
                         column: x => x.authorization_id,
                         principalTable: "oauth_authorizations",
                         principalColumn: "id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "share_links",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    workspace_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    assessment_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    revoked_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_share_links", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_share_links_assessments_assessment_id",
+                        column: x => x.assessment_id,
+                        principalTable: "assessments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -421,6 +465,11 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_outbox_sent_at_dead_at_next_attempt_at",
+                table: "outbox",
+                columns: new[] { "sent_at", "dead_at", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_role_claims_role_id",
                 table: "role_claims",
                 column: "role_id");
@@ -438,6 +487,16 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_share_links_assessment_id",
+                table: "share_links",
+                column: "assessment_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_share_links_workspace_id_assessment_id",
+                table: "share_links",
+                columns: new[] { "workspace_id", "assessment_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_workspaces_slug",
                 table: "workspaces",
                 column: "slug",
@@ -447,9 +506,6 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "assessments");
-
             migrationBuilder.DropTable(
                 name: "benchmark_buckets");
 
@@ -475,10 +531,16 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
                 name: "oauth_tokens");
 
             migrationBuilder.DropTable(
+                name: "outbox");
+
+            migrationBuilder.DropTable(
                 name: "role_claims");
 
             migrationBuilder.DropTable(
                 name: "server_keys");
+
+            migrationBuilder.DropTable(
+                name: "share_links");
 
             migrationBuilder.DropTable(
                 name: "members");
@@ -490,10 +552,13 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
                 name: "roles");
 
             migrationBuilder.DropTable(
-                name: "workspaces");
+                name: "assessments");
 
             migrationBuilder.DropTable(
                 name: "oauth_applications");
+
+            migrationBuilder.DropTable(
+                name: "workspaces");
         }
     }
 }

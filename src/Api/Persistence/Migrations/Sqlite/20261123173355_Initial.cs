@@ -84,6 +84,27 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "outbox",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    workspace_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    kind = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    payload = table.Column<string>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    next_attempt_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    locked_until = table.Column<long>(type: "INTEGER", nullable: true),
+                    sent_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    dead_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    last_error = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_outbox", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "roles",
                 columns: table => new
                 {
@@ -185,6 +206,7 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
                     updated_at = table.Column<long>(type: "INTEGER", nullable: false),
                     submitted_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    report_email_consent_at = table.Column<long>(type: "INTEGER", nullable: true),
                     respondent_email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
                     respondent_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     respondent_practice_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
@@ -263,6 +285,28 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                         column: x => x.authorization_id,
                         principalTable: "oauth_authorizations",
                         principalColumn: "id");
+                });
+
+            migrationBuilder.CreateTable(
+                name: "share_links",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    workspace_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    assessment_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    revoked_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_share_links", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_share_links_assessments_assessment_id",
+                        column: x => x.assessment_id,
+                        principalTable: "assessments",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -420,6 +464,11 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_outbox_sent_at_dead_at_next_attempt_at",
+                table: "outbox",
+                columns: new[] { "sent_at", "dead_at", "next_attempt_at" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_role_claims_role_id",
                 table: "role_claims",
                 column: "role_id");
@@ -437,6 +486,16 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "ix_share_links_assessment_id",
+                table: "share_links",
+                column: "assessment_id");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_share_links_workspace_id_assessment_id",
+                table: "share_links",
+                columns: new[] { "workspace_id", "assessment_id" });
+
+            migrationBuilder.CreateIndex(
                 name: "ix_workspaces_slug",
                 table: "workspaces",
                 column: "slug",
@@ -446,9 +505,6 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "assessments");
-
             migrationBuilder.DropTable(
                 name: "benchmark_buckets");
 
@@ -474,10 +530,16 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                 name: "oauth_tokens");
 
             migrationBuilder.DropTable(
+                name: "outbox");
+
+            migrationBuilder.DropTable(
                 name: "role_claims");
 
             migrationBuilder.DropTable(
                 name: "server_keys");
+
+            migrationBuilder.DropTable(
+                name: "share_links");
 
             migrationBuilder.DropTable(
                 name: "members");
@@ -489,10 +551,13 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                 name: "roles");
 
             migrationBuilder.DropTable(
-                name: "workspaces");
+                name: "assessments");
 
             migrationBuilder.DropTable(
                 name: "oauth_applications");
+
+            migrationBuilder.DropTable(
+                name: "workspaces");
         }
     }
 }
