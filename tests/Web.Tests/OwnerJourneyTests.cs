@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Assessment.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Assessment.Web.Tests;
@@ -15,6 +16,7 @@ public sealed partial class OwnerJourneyTests(BrowserApp browser) : IClassFixtur
         await page.GotoAsync("/w/alpha/assessment");
         await page.GetByLabel("Your name").FillAsync("Dr Owner");
         await page.GetByLabel("Practice name").FillAsync("Smile Dental");
+        await page.GetByLabel("E-mail").FillAsync($"owner-{device}@practice.test");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start the assessment" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(StepUrl(1));
@@ -35,6 +37,7 @@ public sealed partial class OwnerJourneyTests(BrowserApp browser) : IClassFixtur
         }
 
         await page.GetByLabel("What frustrates you most").FillAsync("Everything waits for me.");
+        await page.GetByLabel($"E-mail a link to my report to owner-{device}@practice.test").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit and see my results" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(ResultUrl());
@@ -43,6 +46,16 @@ public sealed partial class OwnerJourneyTests(BrowserApp browser) : IClassFixtur
         await Expect(page.GetByTestId("profile")).ToHaveTextAsync("Buried in management");
         await Expect(page.GetByTestId("hours-reclaimable")).ToHaveTextAsync("16 h");
         await Expect(page.GetByTestId("benchmark")).ToContainTextAsync("No benchmark is available yet");
+        await Expect(page.GetByTestId("recommendation").First).ToContainTextAsync("Hand the day-to-day running to your team");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your 90-day plan" })).ToBeVisibleAsync();
+
+        var pdf = await page.Context.APIRequest.GetAsync(await page.GetByRole(AriaRole.Link, new() { Name = "Download the PDF" }).GetAttributeAsync("href") ?? "");
+        Assert.Equal(200, pdf.Status);
+        Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+
+        using var scope = browser.App.Services.CreateScope();
+        var outbox = scope.ServiceProvider.GetRequiredService<Assessment.Api.Persistence.AppDbContext>().Outbox.AsEnumerable();
+        Assert.Contains(outbox, m => m.ReadEmail().To == $"owner-{device}@practice.test");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, $"owner-{device}-result.png"), FullPage = true });
     }
 

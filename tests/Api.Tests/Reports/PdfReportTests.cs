@@ -117,18 +117,39 @@ public sealed partial class PdfReportTests
 
         foreach (var page in pdf.GetPages())
         {
-            Assert.NotEmpty(page.Letters);
-            foreach (var letter in page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)))
-            {
-                var box = letter.BoundingBox;
-                Assert.True(box.Left >= 40 && box.Right <= page.Width - 40 && box.Bottom >= 15 && box.Top <= page.Height - 15,
-                    $"'{letter.Value}' on page {page.Number} at {box} runs into the page edge.");
-            }
+            AssertInsideThePage(page);
             var text = PageText(page);
             Assert.EndsWith($"{Workspace} Page {page.Number}", text, StringComparison.Ordinal);
             // Something besides the running header and the footer is on every page.
             Assert.True(page.GetWords().Count() > 12, $"page {page.Number} is almost empty");
         }
+    }
+
+    [Fact]
+    public void Long_names_and_unbroken_text_are_wrapped_or_shortened_inside_the_page()
+    {
+        var frustration = string.Join(' ', Enumerable.Repeat("Every decision waits for me.", 40))
+            + "\n\n" + new string('x', 400) + "\nLast line.";
+        var view = ViewOf(CompleteAnswers().With("frustration", new TextAnswer(frustration)), consultant: true) with
+        {
+            WorkspaceName = string.Concat(Enumerable.Repeat("Very Long Consulting Workspace Name ", 8)),
+            PracticeName = string.Concat(Enumerable.Repeat("Riverside Family Dental And Implant Centre ", 6)),
+            BookingUrl = "https://example.test/book/" + new string('b', 200),
+        };
+
+        using var pdf = PdfDocument.Open(PdfReport.Render(view, PaperSize.Letter));
+
+        foreach (var page in pdf.GetPages())
+        {
+            AssertInsideThePage(page);
+            Assert.EndsWith($"Page {page.Number}", PageText(page), StringComparison.Ordinal);
+        }
+        var text = string.Join(' ', pdf.GetPages().Select(PageText));
+        Assert.Contains("Last line.", text, StringComparison.Ordinal);
+        // The unbroken word is cut into lines, and none of it is lost.
+        var joined = text.Replace(" ", "", StringComparison.Ordinal);
+        Assert.Contains(new string('x', 400), joined, StringComparison.Ordinal);
+        Assert.DoesNotContain(new string('x', 401), joined, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -292,6 +313,17 @@ public sealed partial class PdfReportTests
         Assert.Equal(Text.Replace(" ", "", StringComparison.Ordinal), string.Concat(lines).Replace(" ", "", StringComparison.Ordinal));
         Assert.Contains("Block two hours a", lines[0], StringComparison.Ordinal);
         Assert.All(lines, l => Assert.False(l.StartsWith(' ') || l.EndsWith(' ')));
+    }
+
+    private static void AssertInsideThePage(Page page)
+    {
+        Assert.NotEmpty(page.Letters);
+        foreach (var letter in page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value)))
+        {
+            var box = letter.BoundingBox;
+            Assert.True(box.Left >= 40 && box.Right <= page.Width - 40 && box.Bottom >= 15 && box.Top <= page.Height - 15,
+                $"'{letter.Value}' on page {page.Number} at {box} runs into the page edge.");
+        }
     }
 
     private static T Resolve<T>(IToken token, IPdfTokenScanner scanner) where T : class, IToken =>

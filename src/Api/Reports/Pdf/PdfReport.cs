@@ -371,7 +371,7 @@ public static class PdfReport
                     section = answer.Section;
                     Subsection(section);
                 }
-                flow.Paragraph(answer.Prompt, s.Secondary, indent: 0, after: 1);
+                flow.Paragraph(answer.Prompt, s.Secondary, indent: 0, after: 1, keepWithNext: s.Body.LineHeight);
                 flow.Paragraph(answer.Answer, s.Body, indent: 12, after: 5);
             }
         }
