@@ -277,6 +277,18 @@ public sealed partial class PdfReportTests
     }
 
     [Fact]
+    public void Renders_on_several_threads_at_once_give_the_same_bytes()
+    {
+        var view = OwnerView();
+        var expected = PdfReport.Render(view, PaperSize.A4);
+
+        var results = new byte[8][];
+        Parallel.For(0, results.Length, i => results[i] = PdfReport.Render(view, PaperSize.A4));
+
+        Assert.All(results, r => Assert.Equal(expected, r));
+    }
+
+    [Fact]
     public void Write_leaves_the_stream_open_and_does_not_depend_on_the_current_culture()
     {
         var view = OwnerView();
