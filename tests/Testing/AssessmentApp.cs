@@ -85,6 +85,7 @@ public abstract class AssessmentApp(DatabaseProvider provider) : WebApplicationF
             settings[prefix + "Members:1:Email"] = $"consultant@{slug}.test";
             settings[prefix + "Members:1:Password"] = Password;
             settings[prefix + "Members:1:Role"] = "Consultant";
+            settings[prefix + "Members:1:TimeZone"] = "Europe/London";
             settings[prefix + "PartnerClients:0:ClientId"] = $"{slug}-partner";
             settings[prefix + "PartnerClients:0:Secret"] = $"{slug}-partner-secret";
             settings[prefix + "PartnerClients:0:Scopes"] = "";

@@ -49,6 +49,10 @@ internal static class Mime
         // A stable Message-ID: a retry after an unclear failure is recognisable as the same message.
         message.MessageId = $"{messageId:N}@assessment";
         var body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody };
+        foreach (var attachment in email.Attachments ?? [])
+        {
+            body.Attachments.Add(attachment.FileName, System.Text.Encoding.UTF8.GetBytes(attachment.Content), ContentType.Parse(attachment.ContentType));
+        }
         message.Body = body.ToMessageBody();
         return message;
     }

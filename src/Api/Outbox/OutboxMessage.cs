@@ -19,6 +19,12 @@ public sealed class OutboxMessage
 
     public string Payload { get; private set; } = "";
 
+    /// <summary>What the message is about (e.g. <c>booking:{id}:reminder-24h</c>), so later changes can find and cancel it.</summary>
+    public string? Topic { get; private set; }
+
+    /// <summary>Set when the message is no longer wanted (a reminder of a moved or canceled call); it is never sent.</summary>
+    public DateTimeOffset? CanceledAt { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public int Attempts { get; private set; }
@@ -35,15 +41,22 @@ public sealed class OutboxMessage
 
     public string? LastError { get; private set; }
 
-    public static OutboxMessage Email(Guid? workspaceId, EmailMessage email, DateTimeOffset now) => new()
+    /// <summary>An e-mail to send now, or at <paramref name="sendAt"/> (a reminder).</summary>
+    public static OutboxMessage Email(Guid? workspaceId, EmailMessage email, DateTimeOffset now, string? topic = null, DateTimeOffset? sendAt = null) => new()
     {
         Id = Guid.CreateVersion7(now),
         WorkspaceId = workspaceId,
         Kind = EmailMessage.Kind,
         Payload = JsonSerializer.Serialize(email, ApiJson.Options),
+        Topic = topic,
         CreatedAt = now,
-        NextAttemptAt = now,
+        NextAttemptAt = sendAt ?? now,
     };
+
+    /// <summary>scheduled, sent, canceled or failed (every attempt used).</summary>
+    public string Status => CanceledAt is not null ? "canceled" : SentAt is not null ? "sent" : DeadAt is not null ? "failed" : "scheduled";
+
+    public void Cancel(DateTimeOffset now) => CanceledAt ??= SentAt is null ? now : null;
 
     public EmailMessage ReadEmail() => JsonSerializer.Deserialize<EmailMessage>(Payload, ApiJson.Options)
         ?? throw new InvalidOperationException($"Outbox message {Id} has no e-mail.");
@@ -74,8 +87,10 @@ public sealed class OutboxMessage
     }
 }
 
-/// <summary>An e-mail to send: plain text and HTML bodies.</summary>
-public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody)
+/// <summary>An e-mail to send: plain text and HTML bodies, and attachments (a calendar invitation).</summary>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string? HtmlBody, IReadOnlyList<EmailAttachment>? Attachments = null)
 {
     public const string Kind = "email";
 }
+
+public sealed record EmailAttachment(string FileName, string ContentType, string Content);

@@ -33,7 +33,7 @@ public sealed partial class OutboxProcessor(AppDbContext db, IEmailSender sender
     {
         var now = clock.GetUtcNow();
         var due = await db.Outbox.AsNoTracking()
-            .Where(m => m.SentAt == null && m.DeadAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
+            .Where(m => m.SentAt == null && m.DeadAt == null && m.CanceledAt == null && m.NextAttemptAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.NextAttemptAt)
             .Select(m => m.Id)
             .Take(options.Value.BatchSize)
@@ -43,7 +43,7 @@ public sealed partial class OutboxProcessor(AppDbContext db, IEmailSender sender
         {
             var leaseEnd = now + Lease;
             var claimed = await db.Outbox
-                .Where(m => m.Id == id && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
+                .Where(m => m.Id == id && m.SentAt == null && m.CanceledAt == null && (m.LockedUntil == null || m.LockedUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, leaseEnd), ct);
             if (claimed == 0)
             {

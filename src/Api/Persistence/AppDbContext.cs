@@ -4,6 +4,7 @@ using Assessment.Domain;
 using Assessment.Api.Outbox;
 using Assessment.Domain.Assessments;
 using Assessment.Domain.Reports;
+using Assessment.Domain.Scheduling;
 using Assessment.Domain.Scoring;
 using Assessment.Domain.Workspaces;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -36,6 +37,12 @@ public abstract class AppDbContext : IdentityDbContext<Member, IdentityRole<Guid
     public DbSet<ShareLink> ShareLinks => Set<ShareLink>();
 
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
+
+    public DbSet<ConsultantSchedule> ConsultantSchedules => Set<ConsultantSchedule>();
+
+    public DbSet<BookingLink> BookingLinks => Set<BookingLink>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -105,7 +112,54 @@ public abstract class AppDbContext : IdentityDbContext<Member, IdentityRole<Guid
         {
             o.HasKey(x => x.Id);
             o.Property(x => x.Kind).HasMaxLength(50);
+            o.Property(x => x.Topic).HasMaxLength(200);
             o.HasIndex(x => new { x.SentAt, x.DeadAt, x.NextAttemptAt });
+            o.HasIndex(x => x.Topic);
+        });
+
+        builder.Entity<Booking>(b =>
+        {
+            b.HasKey(x => x.Id);
+            b.HasOne<Member>().WithMany().HasForeignKey(x => x.ConsultantId).OnDelete(DeleteBehavior.Restrict);
+            b.HasOne<AssessmentResponse>().WithMany().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.SetNull);
+            b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            b.ComplexProperty(x => x.Owner, o =>
+            {
+                o.Property(x => x.Name).HasMaxLength(200);
+                o.Property(x => x.Email).HasMaxLength(320);
+                o.Property(x => x.Phone).HasMaxLength(50);
+                o.Property(x => x.Notes).HasMaxLength(2000);
+                o.Property(x => x.TimeZone).HasMaxLength(100);
+            });
+            b.Property(x => x.OwnerEmailKey).HasMaxLength(320);
+            b.Property(x => x.CancelReason).HasMaxLength(500);
+            b.HasIndex(x => new { x.WorkspaceId, x.ConsultantId, x.Start });
+            b.HasIndex(x => new { x.WorkspaceId, x.Start });
+            // One active discovery call per owner e-mail per workspace, whatever the concurrency.
+            b.HasIndex(x => new { x.WorkspaceId, x.OwnerEmailKey }).IsUnique().HasFilter("status = 'Active'")
+                .HasDatabaseName("ux_bookings_one_active_per_owner");
+            b.HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId);
+        });
+
+        builder.Entity<ConsultantSchedule>(c =>
+        {
+            c.HasKey(x => x.MemberId);
+            c.HasOne<Member>().WithOne().HasForeignKey<ConsultantSchedule>(x => x.MemberId).OnDelete(DeleteBehavior.Cascade);
+            c.Property(x => x.Availability)
+                .HasConversion(v => JsonSerializer.Serialize(v, ApiJson.Options), v => JsonSerializer.Deserialize<Availability>(v, ApiJson.Options)!,
+                    new ValueComparer<Availability>((x, y) => ReferenceEquals(x, y), v => 0, v => v));
+            c.HasIndex(x => x.WorkspaceId);
+            c.HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId);
+        });
+
+        builder.Entity<BookingLink>(l =>
+        {
+            l.HasKey(x => x.Id);
+            l.HasOne<Booking>().WithMany().HasForeignKey(x => x.BookingId).OnDelete(DeleteBehavior.Cascade);
+            l.Property(x => x.Purpose).HasConversion<string>().HasMaxLength(20);
+            l.Property(x => x.TokenHash).HasMaxLength(64);
+            l.HasIndex(x => x.TokenHash).IsUnique();
+            l.HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId);
         });
 
         builder.Entity<BenchmarkBucket>(b =>

@@ -14,6 +14,11 @@ public static class ProblemTypes
     public const string Unexpected = "/problems/unexpected";
     public const string Forbidden = "/problems/forbidden";
     public const string NotAcceptable = "/problems/not-acceptable";
+    public const string SlotTaken = "/problems/slot-taken";
+    public const string SlotUnavailable = "/problems/slot-unavailable";
+    public const string BookingExists = "/problems/booking-exists";
+    public const string BookingNotActive = "/problems/booking-not-active";
+    public const string LinkGone = "/problems/link-gone";
 }
 
 /// <summary>An expected failure a handler returns as a value; endpoints turn it into problem details.</summary>

@@ -1,6 +1,7 @@
 using Assessment.Api.Features.Assessments;
 using Assessment.Api.Features.Questionnaires;
 using Assessment.Api.Features.Sharing;
+using Assessment.Api.Features.Bookings;
 using Assessment.Api.Identity;
 using Assessment.Api.Outbox;
 using Assessment.Api.Persistence;
@@ -52,6 +53,8 @@ public static class ApiSetup
         services.AddScoped<Reports.ReportViews>();
         services.AddScoped<Reports.ShareTokens>();
         services.AddScoped<Reports.PublicUrls>();
+        services.AddScoped<Scheduling.CallScheduler>();
+        services.AddScoped<Scheduling.OwnerBookingLinks>();
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         if (string.IsNullOrEmpty(configuration["Email:Smtp:Host"]))
@@ -83,6 +86,7 @@ public static class ApiSetup
         app.MapQuestionnaireStatistics();
         app.MapAssessments();
         app.MapShareLinks();
+        app.MapBookings();
         return app;
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Assessment.Api.Identity;
 using Assessment.Api.Persistence;
+using Assessment.Domain.Scheduling;
 using Assessment.Domain.Workspaces;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,9 @@ public sealed class SeedMember
     public string Password { get; set; } = "";
 
     public string Role { get; set; } = Roles.Consultant;
+
+    /// <summary>When set, the member takes discovery calls on weekdays 09:00–17:00 in this IANA zone (unless they have set their own hours).</summary>
+    public string? TimeZone { get; set; }
 }
 
 public sealed class SeedPartnerClient
@@ -58,6 +62,7 @@ public sealed partial class Provisioning(
     UserManager<Member> members,
     RoleManager<IdentityRole<Guid>> roles,
     IOpenIddictApplicationManager applications,
+    WorkspaceScope scope,
     TimeProvider clock,
     ILogger<Provisioning> log)
 {
@@ -121,6 +126,18 @@ public sealed partial class Provisioning(
                 Check(await members.RemovePasswordAsync(member), $"member {spec.Email}");
                 Check(await members.AddPasswordAsync(member, spec.Password), $"member {spec.Email}");
             }
+        }
+        if (spec.TimeZone is { Length: > 0 } zone && !await db.ConsultantSchedules.IgnoreQueryFilters().AnyAsync(c => c.MemberId == member.Id))
+        {
+            var availability = Availability.WorkingWeek(zone);
+            if (availability.Problems().Count > 0)
+            {
+                throw new InvalidOperationException($"Seed member {spec.Email}: '{zone}' is not an IANA time zone.");
+            }
+            // Provisioning acts for each workspace in turn.
+            scope.Use(workspace.Id);
+            db.ConsultantSchedules.Add(ConsultantSchedule.For(member.Id, workspace.Id, availability, clock.GetUtcNow()));
+            await db.SaveChangesAsync();
         }
         var current = await members.GetRolesAsync(member);
         if (current.Count != 1 || current[0] != spec.Role)

@@ -22,6 +22,9 @@ public sealed partial class Workspace
 
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>How long a discovery call lasts, in minutes.</summary>
+    public int CallMinutes { get; private set; } = 30;
+
     public static Workspace Create(string slug, string name, DateTimeOffset now)
     {
         if (!IsValidSlug(slug))

@@ -23,7 +23,7 @@ internal sealed record PanelLine(string Text, TextStyle Style, float SpaceBefore
 /// </summary>
 internal sealed class PdfFlow
 {
-    public const float Margin = 30;
+    public const float Margin = 50;
 
     private const float HeaderBaseline = 30;
     private const float FooterBaseline = 26;

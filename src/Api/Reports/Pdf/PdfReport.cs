@@ -364,17 +364,38 @@ public static class PdfReport
                 flow.Bullets(notes.TalkingPoints, s.Body);
             }
             Section("Answers");
+            // Short answers sit beside their question in a table; long ones (the week, free text) get the full width.
+            const int ShortAnswer = 120;
+            var table = new List<IReadOnlyList<string>>();
             string? section = null;
             foreach (var answer in notes.Answers)
             {
                 if (answer.Section != section)
                 {
+                    AnswerTable(table);
                     section = answer.Section;
                     Subsection(section);
                 }
+                if (answer.Answer.Length <= ShortAnswer)
+                {
+                    table.Add([answer.Prompt, answer.Answer]);
+                    continue;
+                }
+                AnswerTable(table);
                 flow.Paragraph(answer.Prompt, s.Secondary, indent: 0, after: 1, keepWithNext: s.Body.LineHeight);
-                flow.Paragraph(answer.Answer, s.Body, indent: 12, after: 5);
+                flow.Paragraph(answer.Answer, s.Body, indent: 12, after: 6);
             }
+            AnswerTable(table);
+        }
+
+        private void AnswerTable(List<IReadOnlyList<string>> rows)
+        {
+            if (rows.Count == 0)
+            {
+                return;
+            }
+            flow.Table([new("", 0.7f, Style: s.Secondary), new("", 0.3f)], [.. rows], s.Body, header: false);
+            rows.Clear();
         }
 
         private void CallToAction()

@@ -117,6 +117,10 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
+                    b.Property<long?>("CanceledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("canceled_at");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
@@ -152,12 +156,20 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("sent_at");
 
+                    b.Property<string>("Topic")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("topic");
+
                     b.Property<Guid?>("WorkspaceId")
                         .HasColumnType("TEXT")
                         .HasColumnName("workspace_id");
 
                     b.HasKey("Id")
                         .HasName("pk_outbox");
+
+                    b.HasIndex("Topic")
+                        .HasDatabaseName("ix_outbox_topic");
 
                     b.HasIndex("SentAt", "DeadAt", "NextAttemptAt")
                         .HasDatabaseName("ix_outbox_sent_at_dead_at_next_attempt_at");
@@ -344,12 +356,216 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                     b.ToTable("share_links", (string)null);
                 });
 
+            modelBuilder.Entity("Assessment.Domain.Scheduling.Booking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("AssessmentSummary")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_summary");
+
+                    b.Property<long>("BlockedEnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("blocked_end");
+
+                    b.Property<long>("BlockedStart")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("blocked_start");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<long?>("CanceledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("canceled_at");
+
+                    b.Property<Guid>("ConsultantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consultant_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("End")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("end");
+
+                    b.Property<string>("OwnerEmailKey")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_email_key");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("start");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workspace_id");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Owner", "Assessment.Domain.Scheduling.Booking.Owner#CallOwner", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Email")
+                                .IsRequired()
+                                .HasMaxLength(320)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("owner_email");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("owner_name");
+
+                            b1.Property<string>("Notes")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("owner_notes");
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("owner_phone");
+
+                            b1.Property<string>("TimeZone")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("owner_time_zone");
+                        });
+
+                    b.HasKey("Id")
+                        .HasName("pk_bookings");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_bookings_assessment_id");
+
+                    b.HasIndex("ConsultantId")
+                        .HasDatabaseName("ix_bookings_consultant_id");
+
+                    b.HasIndex("WorkspaceId", "OwnerEmailKey")
+                        .IsUnique()
+                        .HasDatabaseName("ux_bookings_one_active_per_owner")
+                        .HasFilter("status = 'Active'");
+
+                    b.HasIndex("WorkspaceId", "Start")
+                        .HasDatabaseName("ix_bookings_workspace_id_start");
+
+                    b.HasIndex("WorkspaceId", "ConsultantId", "Start")
+                        .HasDatabaseName("ix_bookings_workspace_id_consultant_id_start");
+
+                    b.ToTable("bookings", (string)null);
+                });
+
+            modelBuilder.Entity("Assessment.Domain.Scheduling.BookingLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("BookingId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("booking_id");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("purpose");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_booking_links");
+
+                    b.HasIndex("BookingId")
+                        .HasDatabaseName("ix_booking_links_booking_id");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_booking_links_token_hash");
+
+                    b.ToTable("booking_links", (string)null);
+                });
+
+            modelBuilder.Entity("Assessment.Domain.Scheduling.ConsultantSchedule", b =>
+                {
+                    b.Property<Guid>("MemberId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("member_id");
+
+                    b.Property<string>("Availability")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("availability");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("MemberId")
+                        .HasName("pk_consultant_schedules");
+
+                    b.HasIndex("WorkspaceId")
+                        .HasDatabaseName("ix_consultant_schedules_workspace_id");
+
+                    b.ToTable("consultant_schedules", (string)null);
+                });
+
             modelBuilder.Entity("Assessment.Domain.Workspaces.Workspace", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<int>("CallMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("call_minutes");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
@@ -849,6 +1065,42 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_share_links_assessments_assessment_id");
+                });
+
+            modelBuilder.Entity("Assessment.Domain.Scheduling.Booking", b =>
+                {
+                    b.HasOne("Assessment.Domain.Assessments.AssessmentResponse", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_bookings_assessments_assessment_id");
+
+                    b.HasOne("Assessment.Api.Identity.Member", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_bookings_members_consultant_id");
+                });
+
+            modelBuilder.Entity("Assessment.Domain.Scheduling.BookingLink", b =>
+                {
+                    b.HasOne("Assessment.Domain.Scheduling.Booking", null)
+                        .WithMany()
+                        .HasForeignKey("BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_booking_links_bookings_booking_id");
+                });
+
+            modelBuilder.Entity("Assessment.Domain.Scheduling.ConsultantSchedule", b =>
+                {
+                    b.HasOne("Assessment.Api.Identity.Member", null)
+                        .WithOne()
+                        .HasForeignKey("Assessment.Domain.Scheduling.ConsultantSchedule", "MemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_consultant_schedules_members_member_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
