@@ -96,6 +96,41 @@ public sealed partial class OwnerJourneyTests(BrowserApp browser) : IClassFixtur
     }
 
     [Fact]
+    public async Task Owner_books_a_call_in_their_own_time_zone_and_can_cancel_it()
+    {
+        var partner = await browser.App.PartnerAsync("alpha-partner");
+        var id = (await partner.PostJsonAsync("/api/v1/assessments", new { questionnaireKey = "owner-time", respondent = new { email = "booker@practice.test", name = "Dr Booker" } }))
+            .Body.GetProperty("id").GetString();
+        await partner.PutJsonAsync($"/api/v1/assessments/{id}/answers", new { answers = OwnerTimeAnswers.Complete() });
+        await partner.PostJsonAsync($"/api/v1/assessments/{id}/submit");
+
+        var page = await browser.NewPageAsync(timeZone: "America/New_York");
+        await page.GotoAsync($"/w/alpha/assessment/{id}/result");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Book a discovery call" }).ClickAsync();
+        // The page picks up the browser's zone by itself.
+        await Expect(page).ToHaveURLAsync(new Regex("tz=America%2FNew_York"));
+        await Expect(page.GetByLabel("Times are shown in")).ToHaveValueAsync("America/New_York");
+        var first = page.Locator("input[name=start]").First;
+        var startUtc = DateTimeOffset.Parse(await first.GetAttributeAsync("value") ?? "", System.Globalization.CultureInfo.InvariantCulture);
+        var newYork = TimeZoneInfo.ConvertTime(startUtc, TimeZoneInfo.FindSystemTimeZoneById("America/New_York"));
+        await Expect(page.Locator("label.slot").First).ToContainTextAsync(newYork.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await first.CheckAsync();
+        await Expect(page.GetByLabel("Your name")).ToHaveValueAsync("Dr Booker");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Book this time" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your call is booked" })).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("booked-time")).ToContainTextAsync(newYork.ToString("dddd d MMMM yyyy 'at' HH:mm", System.Globalization.CultureInfo.InvariantCulture));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, "owner-booked.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "cancel it" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cancel the call" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your call is canceled" })).ToBeVisibleAsync();
+        var again = await page.GotoAsync(page.Url);
+        Assert.Equal(410, again!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This call is canceled" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task An_unknown_workspace_gets_a_clear_message()
     {
         var page = await browser.NewPageAsync();

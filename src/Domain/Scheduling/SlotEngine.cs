@@ -57,7 +57,7 @@ public enum SlotRefusal
 /// <para>
 /// Cost: the zone is resolved once per call and its offsets over the period are mapped once (a sample every 12 hours,
 /// and a binary search where the offset changes); each candidate is then converted with plain arithmetic, and the busy
-/// calls are sorted once and walked with a moving index, so a listing allocates only its result and a few small arrays.
+/// calls are sorted once and walked with a moving index, so a listing allocates only its exact-size result and a few small arrays.
 /// </para>
 /// </remarks>
 public static class SlotEngine
@@ -135,7 +135,7 @@ public static class SlotEngine
                 blockedEnds[i] = Math.Max(blockedEnds[i], blockedEnds[i - 1]);
             }
 
-            var result = new List<DateTimeOffset>(Math.Min((lastDay - firstDay + 1) * 16, 4096));
+            var result = new StartBuffer(Math.Min((lastDay - firstDay + 1) * 16, 4096));
             long len = length.Ticks,
                 before = availability.BufferBeforeMinutes * TimeSpan.TicksPerMinute,
                 after = availability.BufferAfterMinutes * TimeSpan.TicksPerMinute;
@@ -165,21 +165,21 @@ public static class SlotEngine
                     }
                     if (start >= upper)
                     {
-                        return result;
+                        return result.ToArrayAndReturn();
                     }
                     var blockedEnd = start + len + after;
                     while (nextBlocked < blockedCount && blockedStarts[nextBlocked] < blockedEnd)
                     {
                         nextBlocked++;
                     }
-                    if (nextBlocked > 0 && blockedEnds[nextBlocked - 1] > start - before)
+                    if (nextBlocked > 0 && blockedEnds[nextBlocked - 1] >= start - before)
                     {
                         continue;
                     }
                     result.Add(new DateTimeOffset(start, TimeSpan.Zero));
                 }
             }
-            return result;
+            return result.ToArrayAndReturn();
         }
         finally
         {
@@ -370,6 +370,32 @@ public static class SlotEngine
                 }
             }
             return localTicks - _offset[_count - 1];
+        }
+    }
+
+    /// <summary>Collects the starts in a pooled buffer, so that the listing allocates only its exact-size result.</summary>
+    private struct StartBuffer(int capacity)
+    {
+        private DateTimeOffset[] _items = ArrayPool<DateTimeOffset>.Shared.Rent(Math.Max(capacity, 16));
+        private int _count;
+
+        public void Add(DateTimeOffset start)
+        {
+            if (_count == _items.Length)
+            {
+                var larger = ArrayPool<DateTimeOffset>.Shared.Rent(_count * 2);
+                _items.AsSpan().CopyTo(larger);
+                ArrayPool<DateTimeOffset>.Shared.Return(_items);
+                _items = larger;
+            }
+            _items[_count++] = start;
+        }
+
+        public readonly DateTimeOffset[] ToArrayAndReturn()
+        {
+            var result = _items.AsSpan(0, _count).ToArray();
+            ArrayPool<DateTimeOffset>.Shared.Return(_items);
+            return result;
         }
     }
 

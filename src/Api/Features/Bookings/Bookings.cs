@@ -400,7 +400,7 @@ public static class BookingEndpoints
     private static ProblemHttpResult NotActive(Booking booking) => new Failure(StatusCodes.Status409Conflict, ProblemTypes.BookingNotActive,
         "The call is not active", $"Booking {booking.Id} is {booking.Status.ToString().ToLowerInvariant()}.").ToProblem();
 
-    internal static Failure Refused(BookingRefusal refusal, SlotRefusal? reason) => refusal switch
+    public static Failure Refused(BookingRefusal refusal, SlotRefusal? reason) => refusal switch
     {
         BookingRefusal.SlotTaken => new(StatusCodes.Status409Conflict, ProblemTypes.SlotTaken, "That time has just been taken",
             "Another call was booked at this time. Choose another slot."),
