@@ -172,7 +172,7 @@ public static class SlotEngine
                     {
                         nextBlocked++;
                     }
-                    if (nextBlocked > 0 && blockedEnds[nextBlocked - 1] >= start - before)
+                    if (nextBlocked > 0 && blockedEnds[nextBlocked - 1] > start - before)
                     {
                         continue;
                     }

@@ -99,6 +99,21 @@ public sealed class SlotEngineTests
         Assert.Equal(SlotRefusal.OutsideHours, SlotEngine.Check(availability, HalfHour, [], Utc(instant), LongAgo));
     }
 
+    [Theory]
+    [InlineData("Europe/London")]
+    [InlineData("America/New_York")]
+    [InlineData("Australia/Sydney")]
+    public void Whole_year_through_both_changeovers_matches_the_reference_rules(string zone)
+    {
+        var availability = On(zone, DayOfWeek.Sunday, Hours("00:00", "04:00"), Hours("13:00", "17:00"));
+        var (from, to) = (Utc("2026-01-01T00:00Z"), Utc("2027-01-01T00:00Z"));
+
+        var starts = SlotEngine.FreeStarts(availability, HalfHour, [], from, to, LongAgo.AddDays(-1));
+
+        Assert.Equal(Iso(SlotReference.FreeStarts(availability, HalfHour, [], from, to, LongAgo.AddDays(-1))), Iso(starts));
+        Assert.InRange(starts.Count, 52 * 14, 53 * 16); // 14 on the spring-forward Sunday, 16 on the fall-back one
+    }
+
     [Fact]
     public void Range_ending_in_the_gap_ends_at_the_changeover_instant()
     {
