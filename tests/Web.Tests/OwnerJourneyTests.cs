@@ -131,6 +131,30 @@ public sealed partial class OwnerJourneyTests(BrowserApp browser) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_landing_page_resumes_in_the_same_browser_and_the_week_total_follows_the_typing()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/w/alpha");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "How your answers are used" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Start the assessment" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the assessment" }).ClickAsync();
+        await AnswerPracticeAsync(page, locations: "1");
+        await ContinueAsync(page);
+
+        var total = page.Locator("[data-running-total]");
+        await page.Locator("[name='a.time-actual.rota']").FillAsync("15");
+        await page.Locator("[name='a.time-actual.direction']").FillAsync("5");
+        await Expect(total).ToHaveTextAsync("Total: 20 hours a week · leadership share 25%");
+        await page.Locator("[name='a.time-actual.clinical']").FillAsync("160");
+        await Expect(total).ToContainTextAsync("more than the 168 hours in a week");
+
+        await page.GotoAsync("/w/alpha");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Continue where you left off" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(StepUrl(1));
+        await Expect(page.GetByLabel("How many people work")).ToHaveValueAsync("12");
+    }
+
+    [Fact]
     public async Task An_unknown_workspace_gets_a_clear_message()
     {
         var page = await browser.NewPageAsync();
