@@ -10,6 +10,7 @@ builder.AddAssessmentApi();
 builder.Services.AddRazorComponents();
 builder.Services.AddAssessmentOpenApi();
 builder.Services.AddScoped<PublicWorkspace>();
+builder.Services.AddScoped<OwnerSession>();
 builder.Services.AddScoped<Assessment.Api.Reports.IReportHtmlRenderer, ReportHtml>();
 
 var app = builder.Build();
@@ -54,6 +55,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapAssessmentApi();
 app.MapMemberAccount();
 app.MapOwnerReports();
+app.MapOwnerData();
 app.MapRazorComponents<App>();
 
 await app.RunAsync();

@@ -155,6 +155,52 @@ public sealed partial class OwnerJourneyTests(BrowserApp browser) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_returning_owner_signs_in_by_emailed_link_on_another_device_sees_history_and_retakes()
+    {
+        var partner = await browser.App.PartnerAsync("alpha-partner");
+        var id = (await partner.PostJsonAsync("/api/v1/assessments", new { questionnaireKey = "owner-time", respondent = new { email = "Returning@practice.test", name = "Dr Return" } }))
+            .Body.GetProperty("id").GetString();
+        await partner.PutJsonAsync($"/api/v1/assessments/{id}/answers", new { answers = OwnerTimeAnswers.Complete() });
+        await partner.PostJsonAsync($"/api/v1/assessments/{id}/submit");
+
+        var phone = await browser.NewPageAsync(390, 844);
+        await phone.GotoAsync("/w/alpha");
+        await phone.GetByRole(AriaRole.Link, new() { Name = "See your assessments" }).ClickAsync();
+        await phone.GetByLabel("E-mail").FillAsync("returning@practice.test");
+        await phone.GetByRole(AriaRole.Button, new() { Name = "E-mail me a link" }).ClickAsync();
+        await Expect(phone.GetByRole(AriaRole.Status)).ToContainTextAsync("a sign-in link is on its way");
+
+        string link;
+        using (var scope = browser.App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Assessment.Api.Persistence.AppDbContext>();
+            var mail = db.Outbox.AsEnumerable().Select(m => m.ReadEmail()).Last(m => m.To == "returning@practice.test");
+            link = new Uri(Regex.Match(mail.TextBody, @"https?://\S+/w/alpha/me/\S+").Value).PathAndQuery;
+        }
+
+        var desktop = await browser.NewPageAsync();
+        await desktop.GotoAsync(link[..^3] + "xyz");
+        await Expect(desktop.GetByRole(AriaRole.Alert)).ToContainTextAsync("expired or is not complete");
+        await desktop.GotoAsync(link);
+        await Expect(desktop).ToHaveURLAsync(new Regex("/w/alpha/me$"));
+        var history = desktop.GetByTestId("history");
+        await Expect(history).ToContainTextAsync("leadership share 20%");
+        await Expect(history.GetByRole(AriaRole.Link, new() { Name = "see the results" })).ToHaveAttributeAsync("href", $"/w/alpha/assessment/{id}/result");
+
+        var data = await desktop.Context.APIRequest.GetAsync("/w/alpha/me/data.json");
+        Assert.Equal(200, data.Status);
+        var json = await data.TextAsync();
+        Assert.Contains("\"practice-type\":\"dental\"", json, StringComparison.Ordinal);
+        Assert.Contains(id!, json, StringComparison.Ordinal);
+
+        await desktop.GetByRole(AriaRole.Button, new() { Name = "Take the assessment again" }).ClickAsync();
+        await Expect(desktop).ToHaveURLAsync(StepUrl(1));
+        await desktop.GotoAsync("/w/alpha/me");
+        await Expect(history.Locator("li")).ToHaveCountAsync(2);
+        await Expect(history).ToContainTextAsync("not finished");
+    }
+
+    [Fact]
     public async Task An_unknown_workspace_gets_a_clear_message()
     {
         var page = await browser.NewPageAsync();
