@@ -20,8 +20,18 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public AssessmentApp App => _app;
 
-    /// <summary>Where screenshots are kept as test artifacts.</summary>
-    public static string Artifacts { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts");
+    /// <summary>Where screenshots are kept as test artifacts: <c>artifacts/screenshots</c> at the repository root.</summary>
+    public static string Artifacts { get; } = Path.Combine(RepositoryRoot(), "artifacts", "screenshots");
+
+    private static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Assessment.sln")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? AppContext.BaseDirectory;
+    }
 
     public async Task InitializeAsync()
     {

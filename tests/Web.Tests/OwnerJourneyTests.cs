@@ -12,8 +12,9 @@ public sealed partial class OwnerJourneyTests(BrowserApp browser) : IClassFixtur
     [InlineData("phone", 390, 844)]
     public async Task Owner_completes_the_assessment_and_sees_their_leadership_share(string device, int width, int height)
     {
-        var page = await browser.NewPageAsync(width, height);
-        await page.GotoAsync("/w/alpha/assessment");
+        var page = await browser.NewPageAsync(width, height, timeZone: "Europe/London");
+        await page.GotoAsync("/w/alpha");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Start the assessment" }).ClickAsync();
         await page.GetByLabel("Your name").FillAsync("Dr Owner");
         await page.GetByLabel("Practice name").FillAsync("Smile Dental");
         await page.GetByLabel("E-mail").FillAsync($"owner-{device}@practice.test");
@@ -53,9 +54,19 @@ public sealed partial class OwnerJourneyTests(BrowserApp browser) : IClassFixtur
         Assert.Equal(200, pdf.Status);
         Assert.Equal("application/pdf", pdf.Headers["content-type"]);
 
-        using var scope = browser.App.Services.CreateScope();
-        var outbox = scope.ServiceProvider.GetRequiredService<Assessment.Api.Persistence.AppDbContext>().Outbox.AsEnumerable();
-        Assert.Contains(outbox, m => m.ReadEmail().To == $"owner-{device}@practice.test");
+        using (var scope = browser.App.Services.CreateScope())
+        {
+            var outbox = scope.ServiceProvider.GetRequiredService<Assessment.Api.Persistence.AppDbContext>().Outbox.AsEnumerable();
+            Assert.Contains(outbox, m => m.ReadEmail().To == $"owner-{device}@practice.test");
+        }
+
+        // The journey ends with the discovery call.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Book a discovery call" }).ClickAsync();
+        await page.Locator("input[name=start]").Nth(device == "phone" ? 1 : 0).CheckAsync();
+        await Expect(page.GetByLabel("E-mail")).ToHaveValueAsync($"owner-{device}@practice.test");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Book this time" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your call is booked" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, $"owner-{device}-booked.png"), FullPage = true });
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, $"owner-{device}-result.png"), FullPage = true });
     }
 
