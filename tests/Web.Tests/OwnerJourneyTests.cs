@@ -209,6 +209,25 @@ public sealed partial class OwnerJourneyTests(BrowserApp browser) : IClassFixtur
         await desktop.GotoAsync("/w/alpha/me");
         await Expect(history.Locator("li")).ToHaveCountAsync(2);
         await Expect(history).ToContainTextAsync("not finished");
+
+        // Erasure asks for confirmation, then removes the owner's assessments; the benchmark counts stay.
+        long countsBefore;
+        using (var scope = browser.App.Services.CreateScope())
+        {
+            countsBefore = scope.ServiceProvider.GetRequiredService<Assessment.Api.Persistence.AppDbContext>().BenchmarkBuckets.Sum(b => b.Responses);
+        }
+        await desktop.GetByLabel("I understand this removes").CheckAsync();
+        await desktop.GetByRole(AriaRole.Button, new() { Name = "Erase all my data" }).ClickAsync();
+        await Expect(desktop.GetByTestId("erased")).ToContainTextAsync("2 assessment(s)");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await partner.GetJsonAsync($"/api/v1/assessments/{id}")).Status);
+        using (var scope = browser.App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Assessment.Api.Persistence.AppDbContext>();
+            Assert.Equal(countsBefore, db.BenchmarkBuckets.Sum(b => b.Responses));
+            Assert.DoesNotContain(db.Outbox.AsEnumerable(), m => m.ReadEmail().To == "returning@practice.test");
+        }
+        await desktop.GotoAsync("/w/alpha/me");
+        await Expect(desktop.GetByRole(AriaRole.Button, new() { Name = "E-mail me a link" })).ToBeVisibleAsync();
     }
 
     [Fact]

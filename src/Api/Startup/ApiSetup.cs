@@ -55,6 +55,7 @@ public static class ApiSetup
         services.AddScoped<Reports.PublicUrls>();
         services.AddScoped<Scheduling.CallScheduler>();
         services.AddScoped<Scheduling.OwnerBookingLinks>();
+        services.AddScoped<Scheduling.OwnerErasure>();
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
         if (string.IsNullOrEmpty(configuration["Email:Smtp:Host"]))

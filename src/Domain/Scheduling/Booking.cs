@@ -113,6 +113,16 @@ public sealed class Booking : IWorkspaceOwned
         return true;
     }
 
+    /// <summary>Removes everything that identifies the owner; the call itself (time, consultant, status) stays.</summary>
+    public void Anonymise(DateTimeOffset now)
+    {
+        Owner = new CallOwner("Erased at the owner's request", $"erased-{Id:N}@invalid", null, null, Owner.TimeZone);
+        OwnerEmailKey = Owner.Email;
+        AssessmentSummary = null;
+        CancelReason = null;
+        UpdatedAt = now;
+    }
+
     /// <summary>The owner did not attend; only an active call that has started can be marked.</summary>
     public bool MarkNoShow(DateTimeOffset now)
     {
