@@ -54,6 +54,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
 app.MapAssessmentApi();
 app.MapMemberAccount();
+app.MapBillingForms();
 app.MapOwnerReports();
 app.MapOwnerData();
 app.MapRazorComponents<App>();

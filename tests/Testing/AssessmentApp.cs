@@ -71,10 +71,15 @@ public abstract class AssessmentApp(DatabaseProvider provider) : WebApplicationF
             ["Email:PickupDirectory"] = MailDirectory,
             // Tests run the outbox themselves, so they can look at each step.
             ["Outbox:Enabled"] = "false",
+            // Workspaces without a subscription get a plan without limits; billing tests use the real free plan.
+            ["Billing:Plans:unlimited:Name"] = "Unlimited (tests)",
+            ["Billing:Plans:unlimited:PartnerApi"] = "true",
+            ["Billing:Plans:unlimited:CustomBranding"] = "true",
+            ["Billing:DefaultPlan"] = "unlimited",
         };
         Configure(settings);
         var w = 0;
-        foreach (var slug in new[] { "alpha", "beta" })
+        foreach (var slug in WorkspaceSlugs)
         {
             var prefix = $"Seed:Workspaces:{w++}:";
             settings[prefix + "Slug"] = slug;
@@ -95,6 +100,9 @@ public abstract class AssessmentApp(DatabaseProvider provider) : WebApplicationF
         }
         return settings;
     }
+
+    /// <summary>The workspaces provisioned, each with <c>admin@{slug}.test</c>, <c>consultant@{slug}.test</c> and partner clients.</summary>
+    protected virtual IReadOnlyList<string> WorkspaceSlugs => ["alpha", "beta"];
 
     /// <summary>Lets a variant of the app change settings before the host starts.</summary>
     protected virtual void Configure(Dictionary<string, string?> settings)

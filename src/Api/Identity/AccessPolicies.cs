@@ -32,6 +32,9 @@ public static class AccessPolicies
     /// <summary>Only signed-in workspace members (admins and consultants), never partner tokens.</summary>
     public const string Member = "member";
 
+    /// <summary>Only signed-in workspace admins.</summary>
+    public const string Admin = "admin";
+
     /// <summary>Registers one policy per scope, named after it.</summary>
     public static AuthorizationBuilder AddScopePolicies(this AuthorizationBuilder builder)
     {
@@ -41,6 +44,7 @@ public static class AccessPolicies
             builder.AddPolicy(scope, p => p.RequireAuthenticatedUser().AddRequirements(new ScopeRequirement(scope)));
         }
         builder.AddPolicy(Member, p => p.RequireAuthenticatedUser().RequireRole([.. Roles.All]).RequireClaim(AppClaims.WorkspaceId));
+        builder.AddPolicy(Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin).RequireClaim(AppClaims.WorkspaceId));
         return builder;
     }
 }

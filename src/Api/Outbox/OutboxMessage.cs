@@ -82,9 +82,15 @@ public sealed class OutboxMessage
             DeadAt = now;
             return;
         }
-        var delay = TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Attempts - 1)) * (1 + 0.2 * Math.Clamp(jitter, 0, 1)));
-        NextAttemptAt = now + delay;
+        NextAttemptAt = now + RetryBackoff.After(Attempts, jitter);
     }
+}
+
+/// <summary>How long to wait after the n-th failed attempt: 30 s, 1, 2, 4… minutes, capped at one hour, plus up to 20% jitter.</summary>
+public static class RetryBackoff
+{
+    public static TimeSpan After(int attempts, double jitter) =>
+        TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, attempts - 1)) * (1 + 0.2 * Math.Clamp(jitter, 0, 1)));
 }
 
 /// <summary>An e-mail to send: plain text and HTML bodies, and attachments (a calendar invitation).</summary>

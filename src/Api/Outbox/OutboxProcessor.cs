@@ -20,11 +20,18 @@ public sealed class OutboxOptions
     public int BatchSize { get; set; } = 20;
 }
 
+/// <summary>Work that waits in the database until it is due; the background worker runs every one each cycle.</summary>
+public interface IDueWork
+{
+    /// <summary>Handles what is due now; returns how many items were done.</summary>
+    Task<int> ProcessDueAsync(CancellationToken ct);
+}
+
 /// <summary>
 /// Sends the due outbox messages. Several instances may run it at once: each message is claimed by a conditional
 /// update before it is sent, so only one instance sends it.
 /// </summary>
-public sealed partial class OutboxProcessor(AppDbContext db, IEmailSender sender, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxProcessor> log)
+public sealed partial class OutboxProcessor(AppDbContext db, IEmailSender sender, TimeProvider clock, IOptions<OutboxOptions> options, ILogger<OutboxProcessor> log) : IDueWork
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
@@ -70,7 +77,7 @@ public sealed partial class OutboxProcessor(AppDbContext db, IEmailSender sender
     private static partial void LogFailed(ILogger logger, Exception exception, Guid id, int attempts);
 }
 
-/// <summary>Runs <see cref="OutboxProcessor"/> in the background of every instance.</summary>
+/// <summary>Runs the due work (<see cref="OutboxProcessor"/>, Stripe events…) in the background of every instance.</summary>
 public sealed partial class OutboxWorker(IServiceScopeFactory scopes, IOptions<OutboxOptions> options, TimeProvider clock, ILogger<OutboxWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -82,14 +89,19 @@ public sealed partial class OutboxWorker(IServiceScopeFactory scopes, IOptions<O
         var interval = TimeSpan.FromSeconds(Math.Max(0.1, options.Value.PollSeconds));
         while (!stoppingToken.IsCancellationRequested)
         {
-            try
+            await using (var scope = scopes.CreateAsyncScope())
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<OutboxProcessor>().ProcessDueAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogCycleFailed(log, ex);
+                foreach (var work in scope.ServiceProvider.GetServices<IDueWork>())
+                {
+                    try
+                    {
+                        await work.ProcessDueAsync(stoppingToken);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        LogCycleFailed(log, ex, work.GetType().Name);
+                    }
+                }
             }
             try
             {
@@ -102,6 +114,6 @@ public sealed partial class OutboxWorker(IServiceScopeFactory scopes, IOptions<O
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "An outbox cycle failed; it will run again")]
-    private static partial void LogCycleFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "A cycle of {Work} failed; it will run again")]
+    private static partial void LogCycleFailed(ILogger logger, Exception exception, string work);
 }

@@ -44,6 +44,13 @@ public abstract class AppDbContext : IdentityDbContext<Member, IdentityRole<Guid
 
     public DbSet<BookingLink> BookingLinks => Set<BookingLink>();
 
+    public DbSet<Billing.BillingAccount> BillingAccounts => Set<Billing.BillingAccount>();
+
+    public DbSet<Billing.PlanSubscription> PlanSubscriptions => Set<Billing.PlanSubscription>();
+
+    /// <summary>Verified Stripe events, across all workspaces (which one is known only once processed).</summary>
+    public DbSet<Billing.StripeEvent> StripeEvents => Set<Billing.StripeEvent>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
@@ -160,6 +167,37 @@ public abstract class AppDbContext : IdentityDbContext<Member, IdentityRole<Guid
             l.Property(x => x.TokenHash).HasMaxLength(64);
             l.HasIndex(x => x.TokenHash).IsUnique();
             l.HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId);
+        });
+
+        builder.Entity<Billing.BillingAccount>(a =>
+        {
+            a.HasKey(x => x.WorkspaceId);
+            a.HasOne<Workspace>().WithOne().HasForeignKey<Billing.BillingAccount>(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+            a.Property(x => x.StripeCustomerId).HasMaxLength(255);
+            a.HasIndex(x => x.StripeCustomerId).IsUnique();
+            a.HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId);
+        });
+
+        builder.Entity<Billing.PlanSubscription>(s =>
+        {
+            s.ToTable("subscriptions");
+            s.HasKey(x => x.Id);
+            s.Property(x => x.Id).HasMaxLength(255);
+            s.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+            s.Property(x => x.PlanKey).HasMaxLength(100);
+            s.Property(x => x.Status).HasMaxLength(30);
+            s.Ignore(x => x.IsNew);
+            s.HasIndex(x => x.WorkspaceId);
+            s.HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId);
+        });
+
+        builder.Entity<Billing.StripeEvent>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Id).HasMaxLength(255);
+            e.Property(x => x.Type).HasMaxLength(100);
+            e.Property(x => x.Outcome).HasMaxLength(500);
+            e.HasIndex(x => new { x.ProcessedAt, x.DeadAt, x.NextAttemptAt });
         });
 
         builder.Entity<BenchmarkBucket>(b =>

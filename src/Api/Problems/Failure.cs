@@ -19,6 +19,12 @@ public static class ProblemTypes
     public const string BookingExists = "/problems/booking-exists";
     public const string BookingNotActive = "/problems/booking-not-active";
     public const string LinkGone = "/problems/link-gone";
+    public const string AssessmentQuotaExceeded = "/problems/assessment-quota-exceeded";
+    public const string SeatLimitReached = "/problems/seat-limit-reached";
+    public const string ApiAccessNotInPlan = "/problems/api-access-not-in-plan";
+    public const string BillingNotConfigured = "/problems/billing-not-configured";
+    public const string BillingProviderError = "/problems/billing-provider-error";
+    public const string InvalidWebhook = "/problems/invalid-webhook";
 }
 
 /// <summary>An expected failure a handler returns as a value; endpoints turn it into problem details.</summary>

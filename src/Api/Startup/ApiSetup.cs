@@ -1,4 +1,7 @@
+using Assessment.Api.Billing;
 using Assessment.Api.Features.Assessments;
+using Assessment.Api.Features.Billing;
+using Assessment.Api.Features.Members;
 using Assessment.Api.Features.Questionnaires;
 using Assessment.Api.Features.Sharing;
 using Assessment.Api.Features.Bookings;
@@ -7,7 +10,9 @@ using Assessment.Api.Outbox;
 using Assessment.Api.Persistence;
 using Assessment.Api.Problems;
 using Assessment.Domain.Questionnaires;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -67,6 +72,16 @@ public static class ApiSetup
             services.AddSingleton<IEmailSender, SmtpEmailSender>();
         }
         services.AddScoped<OutboxProcessor>();
+        services.AddScoped<IDueWork>(sp => sp.GetRequiredService<OutboxProcessor>());
+        services.AddOptions<BillingOptions>().Bind(configuration.GetSection(BillingOptions.Section))
+            .Validate(o => o.Plans.ContainsKey(o.DefaultPlan), "Billing:DefaultPlan must name one of Billing:Plans.").ValidateOnStart();
+        services.Configure<StripeOptions>(configuration.GetSection(StripeOptions.Section));
+        services.AddSingleton<PlanCatalog>();
+        services.AddSingleton<StripeGateway>();
+        services.AddScoped<WorkspacePlans>();
+        services.AddScoped<StripeEventHandler>();
+        services.AddScoped<StripeEventProcessor>();
+        services.AddScoped<IDueWork>(sp => sp.GetRequiredService<StripeEventProcessor>());
         if (!BuildTime.IsGeneratingOpenApiDocument)
         {
             services.AddHostedService<OutboxWorker>();
@@ -83,11 +98,16 @@ public static class ApiSetup
     public static IEndpointRouteBuilder MapAssessmentApi(this IEndpointRouteBuilder app)
     {
         app.MapTokenEndpoint();
-        app.MapQuestionnaires();
-        app.MapQuestionnaireStatistics();
-        app.MapAssessments();
-        app.MapShareLinks();
-        app.MapBookings();
+        app.MapStripeWebhook();
+        // Every /api/v1 operation: a partner's token needs a plan with API access.
+        var api = app.MapGroup("").AddEndpointFilter<PlanApiAccessFilter>();
+        api.MapQuestionnaires();
+        api.MapQuestionnaireStatistics();
+        api.MapAssessments();
+        api.MapShareLinks();
+        api.MapBookings();
+        api.MapMembers();
+        api.MapBilling();
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Assessment.Api.Billing;
 using Assessment.Api.Identity;
 using Assessment.Api.Persistence;
 using Assessment.Api.Problems;
@@ -17,7 +18,7 @@ public sealed record StartAssessmentRequest(string? QuestionnaireKey, Respondent
 
 public sealed record StartAssessment(string? QuestionnaireKey, RespondentDocument? Respondent) : ICommand<Outcome<AssessmentDocument>>;
 
-public sealed class StartAssessmentHandler(AppDbContext db, WorkspaceScope workspace, QuestionnaireCatalog catalog, TimeProvider clock)
+public sealed class StartAssessmentHandler(AppDbContext db, WorkspaceScope workspace, QuestionnaireCatalog catalog, WorkspacePlans plans, TimeProvider clock)
     : ICommandHandler<StartAssessment, Outcome<AssessmentDocument>>
 {
     private static readonly EmailAddressAttribute EmailFormat = new();
@@ -51,6 +52,11 @@ public sealed class StartAssessmentHandler(AppDbContext db, WorkspaceScope works
         {
             return Failure.Invalid("The assessment could not be started.", errors);
         }
+        var current = await plans.CurrentAsync(cancellationToken);
+        if (current.Plan.Entitlements.AssessmentsPerMonth is { } quota && await plans.AssessmentsThisMonthAsync(cancellationToken) >= quota)
+        {
+            return BillingFailures.QuotaExceeded(current.Plan, quota);
+        }
 
         var assessment = AssessmentResponse.Start(workspace.Id, definition!,
             new Respondent(email, Clean(respondent.Name), Clean(respondent.PracticeName)), clock.GetUtcNow());
@@ -76,7 +82,8 @@ public static class StartAssessmentEndpoint
             .RequireAuthorization(Scopes.AssessmentsWrite)
             .WithName(nameof(StartAssessment))
             .WithSummary("Start an assessment on the latest version of a questionnaire.")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         return group;
     }
 }

@@ -18,6 +18,148 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Assessment.Api.Billing.BillingAccount", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workspace_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("StripeCustomerId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stripe_customer_id");
+
+                    b.HasKey("WorkspaceId")
+                        .HasName("pk_billing_accounts");
+
+                    b.HasIndex("StripeCustomerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_billing_accounts_stripe_customer_id");
+
+                    b.ToTable("billing_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Assessment.Api.Billing.PlanSubscription", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("CurrentPeriodEnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("current_period_end");
+
+                    b.Property<long?>("PastDueSince")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("past_due_since");
+
+                    b.Property<string>("PlanKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("plan_key");
+
+                    b.Property<long>("StateAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<long?>("TrialEnd")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("trial_end");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_subscriptions");
+
+                    b.HasIndex("WorkspaceId")
+                        .HasDatabaseName("ix_subscriptions_workspace_id");
+
+                    b.ToTable("subscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Assessment.Api.Billing.StripeEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DeadAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dead_at");
+
+                    b.Property<string>("LastError")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<long?>("ProcessedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("processed_at");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_stripe_events");
+
+                    b.HasIndex("ProcessedAt", "DeadAt", "NextAttemptAt")
+                        .HasDatabaseName("ix_stripe_events_processed_at_dead_at_next_attempt_at");
+
+                    b.ToTable("stripe_events", (string)null);
+                });
+
             modelBuilder.Entity("Assessment.Api.Identity.Member", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1035,6 +1177,26 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                         .HasDatabaseName("ix_oauth_tokens_application_id_status_subject_type");
 
                     b.ToTable("oauth_tokens", (string)null);
+                });
+
+            modelBuilder.Entity("Assessment.Api.Billing.BillingAccount", b =>
+                {
+                    b.HasOne("Assessment.Domain.Workspaces.Workspace", null)
+                        .WithOne()
+                        .HasForeignKey("Assessment.Api.Billing.BillingAccount", "WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_billing_accounts_workspaces_workspace_id");
+                });
+
+            modelBuilder.Entity("Assessment.Api.Billing.PlanSubscription", b =>
+                {
+                    b.HasOne("Assessment.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_subscriptions_workspaces_workspace_id");
                 });
 
             modelBuilder.Entity("Assessment.Api.Identity.Member", b =>

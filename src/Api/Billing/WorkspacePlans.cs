@@ -1,0 +1,109 @@
+using Assessment.Api.Persistence;
+using Assessment.Api.Problems;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Stripe;
+
+namespace Assessment.Api.Billing;
+
+/// <summary>The <c>Stripe</c> configuration section. Without a secret key billing is off and the default plan applies.</summary>
+public sealed class StripeOptions
+{
+    public const string Section = "Stripe";
+
+    public string? SecretKey { get; set; }
+
+    /// <summary>The signing secret of the webhook endpoint (<c>whsec_…</c>).</summary>
+    public string? WebhookSecret { get; set; }
+
+    /// <summary>Another address for Stripe's API (a local fake in tests); Stripe's own when not set.</summary>
+    public string? ApiBase { get; set; }
+}
+
+/// <summary>The Stripe client, when a secret key is configured.</summary>
+public sealed class StripeGateway
+{
+    private readonly StripeClient? _client;
+
+    public StripeGateway(IOptions<StripeOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.Value;
+        if (!string.IsNullOrWhiteSpace(settings.SecretKey))
+        {
+            _client = new StripeClient(settings.SecretKey, apiBase: string.IsNullOrWhiteSpace(settings.ApiBase) ? null : settings.ApiBase.TrimEnd('/'));
+        }
+    }
+
+    public bool IsConfigured => _client is not null;
+
+    public IStripeClient Client => _client ?? throw new InvalidOperationException("Stripe:SecretKey is not set.");
+}
+
+/// <summary>The plan a workspace is on now, and the subscription that gives it (none for the default plan).</summary>
+public sealed record CurrentPlan(Plan Plan, PlanSubscription? Subscription);
+
+/// <summary>The plan and usage of the current workspace.</summary>
+public sealed class WorkspacePlans(AppDbContext db, PlanCatalog catalog, TimeProvider clock)
+{
+    public async Task<CurrentPlan> CurrentAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var subscriptions = await db.PlanSubscriptions.AsNoTracking().ToListAsync(ct);
+        var granting = subscriptions
+            .Where(s => s.Grants(now, catalog.GracePeriod) && catalog.Find(s.PlanKey) is not null)
+            .OrderByDescending(s => s.StateAt)
+            .FirstOrDefault();
+        if (granting is not null)
+        {
+            return new CurrentPlan(catalog.Find(granting.PlanKey)!, granting);
+        }
+        // Nothing grants a plan: show the newest subscription (canceled, past the grace period) with the default plan.
+        return new CurrentPlan(catalog.Default, subscriptions.OrderByDescending(s => s.StateAt).FirstOrDefault());
+    }
+
+    /// <summary>The first instant of the current calendar month (UTC): monthly quotas count from here.</summary>
+    public DateTimeOffset MonthStart
+    {
+        get
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            return new DateTimeOffset(now.Year, now.Month, 1, 0, 0, 0, TimeSpan.Zero);
+        }
+    }
+
+    public Task<int> AssessmentsThisMonthAsync(CancellationToken ct)
+    {
+        var start = MonthStart;
+        return db.Assessments.CountAsync(a => a.CreatedAt >= start, ct);
+    }
+
+    /// <summary>Every member (admins and consultants) takes a seat.</summary>
+    public Task<int> SeatsUsedAsync(CancellationToken ct)
+    {
+        var workspace = db.CurrentWorkspaceId;
+        return db.Users.CountAsync(m => m.WorkspaceId == workspace, ct);
+    }
+}
+
+public static class BillingFailures
+{
+    public static Failure NotConfigured { get; } = new(StatusCodes.Status503ServiceUnavailable, ProblemTypes.BillingNotConfigured,
+        "Billing is not configured", "This installation has no Stripe account configured (Stripe:SecretKey), so plans cannot be bought or managed here.");
+
+    public static Failure QuotaExceeded(Plan plan, int quota) => new(StatusCodes.Status403Forbidden, ProblemTypes.AssessmentQuotaExceeded,
+        "Monthly assessment quota reached",
+        $"The {plan.Name} plan includes {quota} assessments a month and all of them have been started this month. Upgrade the plan or wait for next month.");
+
+    public static Failure SeatLimitReached(Plan plan, int seats) => new(StatusCodes.Status403Forbidden, ProblemTypes.SeatLimitReached,
+        "Every seat is taken",
+        $"The {plan.Name} plan includes {seats} seats (admins and consultants) and all of them are taken. Upgrade the plan to add a member.");
+
+    public static Failure ApiAccessNotInPlan(Plan plan) => new(StatusCodes.Status403Forbidden, ProblemTypes.ApiAccessNotInPlan,
+        "The plan does not include API access",
+        $"The workspace is on the {plan.Name} plan, which does not include access for partner applications. A workspace admin can upgrade the plan.");
+
+    public static Failure ProviderError(string message) => new(StatusCodes.Status502BadGateway, ProblemTypes.BillingProviderError,
+        "Stripe refused the request", $"Stripe answered: {message}");
+}
