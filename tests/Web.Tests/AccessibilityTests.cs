@@ -44,6 +44,19 @@ public sealed class AccessibilityTests(BrowserApp browser) : IClassFixture<Brows
     }
 
     [Fact]
+    public async Task Admin_billing_page_shows_the_plan_and_has_no_serious_violations()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/sign-in");
+        await page.GetByLabel("E-mail").FillAsync("admin@alpha.test");
+        await page.GetByLabel("Password").FillAsync(AssessmentApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Plan and billing" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Billing is not configured on this installation")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
+    }
+
+    [Fact]
     public async Task Consultant_pages_have_no_serious_violations()
     {
         var page = await browser.NewPageAsync();
@@ -51,7 +64,7 @@ public sealed class AccessibilityTests(BrowserApp browser) : IClassFixture<Brows
         await page.GetByLabel("E-mail").FillAsync("consultant@alpha.test");
         await page.GetByLabel("Password").FillAsync(AssessmentApp.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        foreach (var path in new[] { "/app", "/app/calls", "/app/availability" })
+        foreach (var path in new[] { "/app", "/app/calls", "/app/availability", "/w/alpha/me" })
         {
             await page.GotoAsync(path);
             await AssertAccessibleAsync(page);

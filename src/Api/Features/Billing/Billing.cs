@@ -200,10 +200,12 @@ public static class BillingEndpoints
             .ProducesProblem(StatusCodes.Status502BadGateway)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
-        billing.MapGet("/subscription", async Task<Ok<SubscriptionDocument>> (IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetSubscription(), ct)))
+        // Without Stripe the API says so (503), like the other billing endpoints; the billing page still shows the default plan.
+        billing.MapGet("/subscription", async Task<Results<Ok<SubscriptionDocument>, ProblemHttpResult>> (IMediator mediator, StripeGateway stripe, CancellationToken ct) =>
+                stripe.IsConfigured ? TypedResults.Ok(await mediator.Send(new GetSubscription(), ct)) : BillingFailures.NotConfigured.ToProblem())
             .WithName(nameof(GetSubscription))
-            .WithSummary("The workspace's plan, subscription status, period end, entitlements and usage this month. Admins only.");
+            .WithSummary("The workspace's plan, subscription status, period end, entitlements and usage this month. Admins only.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return app;
     }
 }
