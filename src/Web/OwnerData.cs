@@ -36,6 +36,8 @@ public static class OwnerData
                     a.CreatedAt,
                     a.UpdatedAt,
                     a.SubmittedAt,
+                    a.ConsentVersion,
+                    a.ConsentedAt,
                     a.ReportEmailConsentAt,
                     answers = a.Answers,
                     results = a.Results,

@@ -18,6 +18,7 @@ public sealed partial class OwnerJourneyTests(BrowserApp browser) : IClassFixtur
         await page.GetByLabel("Your name").FillAsync("Dr Owner");
         await page.GetByLabel("Practice name").FillAsync("Smile Dental");
         await page.GetByLabel("E-mail").FillAsync($"owner-{device}@practice.test");
+        await page.GetByLabel("My answers and results are used by").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Start the assessment" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(StepUrl(1));
@@ -68,6 +69,27 @@ public sealed partial class OwnerJourneyTests(BrowserApp browser) : IClassFixtur
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your call is booked" })).ToBeVisibleAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, $"owner-{device}-booked.png"), FullPage = true });
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserApp.Artifacts, $"owner-{device}-result.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Starting_needs_agreement_to_the_data_use_wording_which_is_recorded_with_its_version()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/w/alpha/assessment");
+        await page.GetByLabel("Your name").FillAsync("Dr Careful");
+        // Submit without the browser's own check, as a script-less or older browser would.
+        await page.Locator("form").EvaluateAsync("f => f.noValidate = true");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the assessment" }).ClickAsync();
+        await Expect(page.Locator(".field-error")).ToContainTextAsync("confirm how your answers are used");
+        await Expect(page.GetByLabel("Your name")).ToHaveValueAsync("Dr Careful");
+
+        await page.GetByLabel("My answers and results are used by").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start the assessment" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(StepUrl(1));
+        var id = Regex.Match(page.Url, "assessment/([0-9a-f-]+)/").Groups[1].Value;
+        var partner = await browser.App.PartnerAsync("alpha-partner");
+        var stored = await partner.GetJsonAsync($"/api/v1/assessments/{id}");
+        Assert.Equal(Assessment.Domain.Privacy.DataUseNotice.Version, stored.Body.GetProperty("consentVersion").GetString());
     }
 
     [Fact]
@@ -148,6 +170,7 @@ public sealed partial class OwnerJourneyTests(BrowserApp browser) : IClassFixtur
         await page.GotoAsync("/w/alpha");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "How your answers are used" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Start the assessment" }).ClickAsync();
+        await page.GetByLabel("My answers and results are used by").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Start the assessment" }).ClickAsync();
         await AnswerPracticeAsync(page, locations: "1");
         await ContinueAsync(page);
@@ -258,6 +281,7 @@ public sealed partial class OwnerJourneyTests(BrowserApp browser) : IClassFixtur
     {
         var page = await browser.NewPageAsync();
         await page.GotoAsync("/w/alpha/assessment");
+        await page.GetByLabel("My answers and results are used by").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Start the assessment" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(StepUrl(1));
         return page;

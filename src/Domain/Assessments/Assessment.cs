@@ -57,6 +57,11 @@ public sealed class AssessmentResponse : IWorkspaceOwned
 
     public DateTimeOffset? SubmittedAt { get; private set; }
 
+    /// <summary>The version of the data-use wording the owner agreed to when starting; null when started through the API without it.</summary>
+    public string? ConsentVersion { get; private set; }
+
+    public DateTimeOffset? ConsentedAt { get; private set; }
+
     /// <summary>When the owner agreed to receive their report by e-mail; null when they did not.</summary>
     public DateTimeOffset? ReportEmailConsentAt { get; private set; }
 
@@ -74,6 +79,14 @@ public sealed class AssessmentResponse : IWorkspaceOwned
             CreatedAt = now,
             UpdatedAt = now,
         };
+    }
+
+    /// <summary>Records that the owner agreed to the data-use wording of the given version.</summary>
+    public void RecordConsent(string version, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(version);
+        ConsentVersion = version;
+        ConsentedAt = now;
     }
 
     public bool IsPinnedTo(QuestionnaireDefinition definition) =>

@@ -58,6 +58,17 @@ public abstract class AssessmentFlowTests(AssessmentApp app)
         Assert.Contains("practice-type", started.Body.GetProperty("stillRequired").EnumerateArray().Select(e => e.GetString()));
     }
 
+    [Fact]
+    public async Task Start_records_the_consent_version_and_refuses_an_outdated_one()
+    {
+        var client = await app.PartnerAsync("alpha-partner");
+        var current = Assessment.Domain.Privacy.DataUseNotice.Version;
+        var started = await client.PostJsonAsync("/api/v1/assessments", new { questionnaireKey = "owner-time", consentVersion = current });
+        Assert.Equal(current, started.Body.GetProperty("consentVersion").GetString());
+        var old = await client.PostJsonAsync("/api/v1/assessments", new { questionnaireKey = "owner-time", consentVersion = "2020-01" });
+        Assert.Contains("consentVersion", old.AssertProblem(HttpStatusCode.BadRequest, Validation).Keys);
+    }
+
     [Theory]
     [InlineData("{}", "questionnaireKey")]
     [InlineData("{\"questionnaireKey\":\"no-such-thing\"}", "questionnaireKey")]

@@ -375,6 +375,7 @@ public abstract class BillingApiTests(StripeApp app)
             ["_handler"] = "start",
             ["__RequestVerificationToken"] = AssessmentApp.AntiforgeryToken(page),
             ["email"] = "owner@practice.test",
+            ["consent"] = Assessment.Domain.Privacy.DataUseNotice.Version,
         }));
         Assert.Equal(HttpStatusCode.Forbidden, start.StatusCode);
         Assert.Contains("cannot start new assessments", await start.Content.ReadAsStringAsync(), StringComparison.Ordinal);

@@ -17,7 +17,8 @@ public sealed record AssessmentDocument(
     IReadOnlyList<string> StillRequired,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? SubmittedAt)
+    DateTimeOffset? SubmittedAt,
+    string? ConsentVersion)
 {
     public static AssessmentDocument From(AssessmentResponse a, QuestionnaireDefinition definition)
     {
@@ -32,7 +33,8 @@ public sealed record AssessmentDocument(
             a.Status == AssessmentStatus.Submitted ? [] : definition.MissingRequired(a.Answers),
             a.CreatedAt,
             a.UpdatedAt,
-            a.SubmittedAt);
+            a.SubmittedAt,
+            a.ConsentVersion);
     }
 }
 

@@ -4,6 +4,7 @@ using Assessment.Api.Identity;
 using Assessment.Api.Persistence;
 using Assessment.Api.Problems;
 using Assessment.Domain.Assessments;
+using Assessment.Domain.Privacy;
 using Assessment.Domain.Questionnaires;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
@@ -14,9 +15,13 @@ using Microsoft.AspNetCore.Routing;
 namespace Assessment.Api.Features.Assessments;
 
 /// <summary>Start an assessment on the latest version of a questionnaire.</summary>
-public sealed record StartAssessmentRequest(string? QuestionnaireKey, RespondentDocument? Respondent);
+/// <summary>
+/// Start an assessment on the latest version of a questionnaire. <c>consentVersion</c>: the version of the data-use
+/// wording the owner agreed to, when the caller showed it (the browser always does).
+/// </summary>
+public sealed record StartAssessmentRequest(string? QuestionnaireKey, RespondentDocument? Respondent, string? ConsentVersion = null);
 
-public sealed record StartAssessment(string? QuestionnaireKey, RespondentDocument? Respondent) : ICommand<Outcome<AssessmentDocument>>;
+public sealed record StartAssessment(string? QuestionnaireKey, RespondentDocument? Respondent, string? ConsentVersion = null) : ICommand<Outcome<AssessmentDocument>>;
 
 public sealed class StartAssessmentHandler(AppDbContext db, WorkspaceScope workspace, QuestionnaireCatalog catalog, WorkspacePlans plans, TimeProvider clock)
     : ICommandHandler<StartAssessment, Outcome<AssessmentDocument>>
@@ -48,6 +53,10 @@ public sealed class StartAssessmentHandler(AppDbContext db, WorkspaceScope works
         {
             errors["respondent.practiceName"] = ["At most 200 characters."];
         }
+        if (command.ConsentVersion is { } consent && consent != DataUseNotice.Version)
+        {
+            errors["consentVersion"] = [$"The current data-use wording is version {DataUseNotice.Version}, not '{consent}'."];
+        }
         if (errors.Count > 0)
         {
             return Failure.Invalid("The assessment could not be started.", errors);
@@ -60,6 +69,10 @@ public sealed class StartAssessmentHandler(AppDbContext db, WorkspaceScope works
 
         var assessment = AssessmentResponse.Start(workspace.Id, definition!,
             new Respondent(email, Clean(respondent.Name), Clean(respondent.PracticeName)), clock.GetUtcNow());
+        if (command.ConsentVersion is not null)
+        {
+            assessment.RecordConsent(command.ConsentVersion, clock.GetUtcNow());
+        }
         db.Assessments.Add(assessment);
         await db.SaveChangesAsync(cancellationToken);
         return AssessmentDocument.From(assessment, definition!);
@@ -74,7 +87,7 @@ public static class StartAssessmentEndpoint
     {
         group.MapPost("/", async Task<Results<Created<AssessmentDocument>, ProblemHttpResult>> (StartAssessmentRequest request, IMediator mediator, CancellationToken ct) =>
             {
-                var outcome = await mediator.Send(new StartAssessment(request.QuestionnaireKey, request.Respondent), ct);
+                var outcome = await mediator.Send(new StartAssessment(request.QuestionnaireKey, request.Respondent, request.ConsentVersion), ct);
                 return outcome.Failure is { } failure
                     ? failure.ToProblem()
                     : TypedResults.Created($"/api/v1/assessments/{outcome.Value!.Id}", outcome.Value);

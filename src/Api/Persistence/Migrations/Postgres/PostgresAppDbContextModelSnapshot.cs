@@ -389,6 +389,14 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("answers");
 
+                    b.Property<string>("ConsentVersion")
+                        .HasColumnType("text")
+                        .HasColumnName("consent_version");
+
+                    b.Property<DateTimeOffset?>("ConsentedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("consented_at");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");

@@ -384,6 +384,14 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("answers");
 
+                    b.Property<string>("ConsentVersion")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consent_version");
+
+                    b.Property<long?>("ConsentedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("consented_at");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
