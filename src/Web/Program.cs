@@ -1,3 +1,4 @@
+using Assessment.Api.Identity;
 using Assessment.Api.Persistence;
 using Assessment.Api.Startup;
 using Assessment.Web;
@@ -39,6 +40,7 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseAuthentication();
+app.UsePartnerRateLimits();
 app.UseAuthorization();
 app.UseAntiforgery();
 

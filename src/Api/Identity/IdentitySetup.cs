@@ -72,9 +72,12 @@ public static class IdentitySetup
             .AddValidation(o =>
             {
                 o.UseLocalServer();
+                // Every request checks the token's entry, so revoking a client or its tokens takes effect at once.
+                o.EnableTokenEntryValidation();
                 o.UseAspNetCore();
             });
         services.AddSingleton<IConfigureOptions<OpenIddictServerOptions>, ServerKeys>();
+        services.AddScoped<PartnerClients>();
         return services;
     }
 

@@ -5,6 +5,7 @@ using Assessment.Api.Features.Members;
 using Assessment.Api.Features.Questionnaires;
 using Assessment.Api.Features.Sharing;
 using Assessment.Api.Features.Bookings;
+using Assessment.Api.Features.Partners;
 using Assessment.Api.Identity;
 using Assessment.Api.Outbox;
 using Assessment.Api.Persistence;
@@ -52,6 +53,7 @@ public static class ApiSetup
         }
         services.AddAssessmentIdentity(configuration, builder.Environment);
         services.AddAssessmentProblems();
+        services.AddPartnerRateLimits(configuration);
         services.AddMediator(o => o.ServiceLifetime = ServiceLifetime.Scoped);
         services.AddScoped<Provisioning>();
         services.AddScoped<BenchmarkStore>();
@@ -106,6 +108,7 @@ public static class ApiSetup
         api.MapAssessments();
         api.MapShareLinks();
         api.MapBookings();
+        api.MapPartnerClients();
         api.MapMembers();
         api.MapBilling();
         return app;

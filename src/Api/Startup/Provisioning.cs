@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Assessment.Api.Identity;
 using Assessment.Api.Persistence;
 using Assessment.Domain.Scheduling;
@@ -7,7 +6,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using OpenIddict.Abstractions;
-using static OpenIddict.Abstractions.OpenIddictConstants;
 using Scopes = Assessment.Api.Identity.Scopes;
 
 namespace Assessment.Api.Startup;
@@ -159,20 +157,7 @@ public sealed partial class Provisioning(
         {
             scopes = [.. Scopes.All];
         }
-        var descriptor = new OpenIddictApplicationDescriptor
-        {
-            ClientId = spec.ClientId,
-            ClientSecret = spec.Secret,
-            ClientType = ClientTypes.Confidential,
-            DisplayName = spec.ClientId,
-        };
-        descriptor.Permissions.Add(Permissions.Endpoints.Token);
-        descriptor.Permissions.Add(Permissions.GrantTypes.ClientCredentials);
-        foreach (var scope in scopes)
-        {
-            descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
-        }
-        descriptor.Properties[TokenEndpoint.WorkspaceProperty] = JsonSerializer.SerializeToElement(workspace.Id.ToString());
+        var descriptor = PartnerClients.Describe(spec.ClientId, spec.Secret, spec.ClientId, scopes, workspace.Id);
 
         var existing = await applications.FindByClientIdAsync(spec.ClientId, ct);
         if (existing is null)
