@@ -248,10 +248,63 @@ public abstract class BookingApiTests(AssessmentApp app)
         var client = await app.PartnerAsync("alpha-partner");
         var id = (await client.PostJsonAsync("/api/v1/bookings", Request(London_(Weekday(8), 10), Email()))).Body.GetProperty("id").GetString();
         (await client.PostJsonAsync($"/api/v1/bookings/{id}/no-show")).AssertProblem(HttpStatusCode.Conflict, "/problems/booking-not-active");
-        var listed = await client.GetJsonAsync("/api/v1/bookings?status=active");
-        Assert.Contains(listed.Body.EnumerateArray(), b => b.GetProperty("id").GetString() == id);
+        var listed = await client.GetJsonAsync("/api/v1/bookings?status=active&limit=100");
+        Assert.Contains(listed.Body.GetProperty("data").EnumerateArray(), b => b.GetProperty("id").GetString() == id);
     }
 }
+
+public abstract class BookingListTests(AssessmentApp app)
+{
+    [Fact]
+    public async Task Bookings_are_listed_in_pages_by_start_with_an_opaque_cursor()
+    {
+        var client = await app.PartnerAsync("alpha-partner");
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(10);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            day = day.AddDays(1);
+        }
+        var ids = new List<string>();
+        for (var hour = 9; hour < 14; hour++)
+        {
+            var local = day.ToDateTime(new TimeOnly(hour, 0));
+            var booked = await client.PostJsonAsync("/api/v1/bookings", new
+            {
+                start = new DateTimeOffset(local, london.GetUtcOffset(local)),
+                timeZone = "Europe/London",
+                name = "Dr Page",
+                email = $"page-{hour}@practice.test",
+            });
+            ids.Add(booked.Body.GetProperty("id").GetString()!);
+        }
+
+        var seen = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await client.GetJsonAsync($"/api/v1/bookings?limit=2{(cursor is null ? "" : $"&cursor={cursor}")}");
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            seen.AddRange(page.Body.GetProperty("data").EnumerateArray().Select(b => b.GetProperty("id").GetString()!));
+            cursor = page.Body.GetProperty("nextCursor").GetString();
+            pages++;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(3, pages);
+        Assert.Equal(ids, seen);
+        Assert.Contains("limit", (await client.GetJsonAsync("/api/v1/bookings?limit=101")).AssertProblem(HttpStatusCode.BadRequest, "/problems/validation").Keys);
+        Assert.Contains("cursor", (await client.GetJsonAsync("/api/v1/bookings?cursor=bogus")).AssertProblem(HttpStatusCode.BadRequest, "/problems/validation").Keys);
+        Assert.Contains("status", (await client.GetJsonAsync("/api/v1/bookings?status=lost")).AssertProblem(HttpStatusCode.BadRequest, "/problems/validation").Keys);
+        var beta = await app.PartnerAsync("beta-partner");
+        Assert.Empty((await beta.GetJsonAsync("/api/v1/bookings")).Body.GetProperty("data").EnumerateArray());
+    }
+}
+
+public sealed class BookingListTestsOnSqlite(SqliteApp app) : BookingListTests(app), IClassFixture<SqliteApp>;
+
+public sealed class BookingListTestsOnPostgres(PostgresApp app) : BookingListTests(app), IClassFixture<PostgresApp>;
 
 public sealed class BookingApiTestsOnSqlite(SqliteApp app) : BookingApiTests(app), IClassFixture<SqliteApp>;
 

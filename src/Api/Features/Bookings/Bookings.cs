@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Assessment.Api.Identity;
+using Assessment.Api.Paging;
 using Assessment.Api.Persistence;
 using Assessment.Api.Problems;
 using Assessment.Api.Scheduling;
@@ -209,11 +210,20 @@ public static class BookingEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        api.MapGet("/bookings", async (string? status, Guid? consultantId, DateTimeOffset? from, DateTimeOffset? to, AppDbContext db, CancellationToken ct) =>
+        api.MapGet("/bookings", async Task<Results<Ok<Page<BookingDocument>>, ProblemHttpResult>> (
+                string? status, Guid? consultantId, DateTimeOffset? from, DateTimeOffset? to, int? limit, string? cursor, AppDbContext db, CancellationToken ct) =>
             {
-                var query = db.Bookings.AsNoTracking();
-                if (Enum.TryParse<BookingStatus>(status?.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var s))
+                if (Cursor.Read(limit, cursor, out var take, out var after) is { } invalid)
                 {
+                    return invalid.ToProblem();
+                }
+                var query = db.Bookings.AsNoTracking();
+                if (status is not null)
+                {
+                    if (!Enum.TryParse<BookingStatus>(status.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var s))
+                    {
+                        return Failure.Invalid("status", "status is active, canceled or no-show.").ToProblem();
+                    }
                     query = query.Where(b => b.Status == s);
                 }
                 if (consultantId is { } c)
@@ -228,17 +238,23 @@ public static class BookingEndpoints
                 {
                     query = query.Where(b => b.Start < t);
                 }
-                var bookings = await query.OrderBy(b => b.Start).ThenBy(b => b.Id).Take(500).ToListAsync(ct);
-                var result = new List<BookingDocument>(bookings.Count);
-                foreach (var booking in bookings)
+                if (after is { } a)
+                {
+                    query = query.Where(b => b.Start > a.Key || (b.Start == a.Key && b.Id.CompareTo(a.Id) > 0));
+                }
+                var bookings = await query.OrderBy(b => b.Start).ThenBy(b => b.Id).Take(take + 1).ToListAsync(ct);
+                var result = new List<BookingDocument>(Math.Min(take, bookings.Count));
+                foreach (var booking in bookings.Take(take))
                 {
                     result.Add(await DocumentAsync(db, booking, null, ct));
                 }
-                return TypedResults.Ok(result);
+                var last = bookings.Count > take ? bookings[take - 1] : null;
+                return TypedResults.Ok(new Page<BookingDocument>(result, last is null ? null : Cursor.Encode(last.Start, last.Id)));
             })
             .RequireAuthorization(Scopes.BookingsRead)
             .WithName("ListBookings")
-            .WithSummary("List discovery calls, filtered by status (active, canceled, no-show), consultant and start time.");
+            .WithSummary("List discovery calls by start time, filtered by status (active, canceled, no-show), consultant and start; paged with limit and cursor.")
+            .ProducesValidationProblem();
 
         api.MapGet("/bookings/{id:guid}", async Task<Results<Ok<BookingDocument>, ProblemHttpResult>> (Guid id, AppDbContext db, CancellationToken ct) =>
                 await db.Bookings.AsNoTracking().SingleOrDefaultAsync(b => b.Id == id, ct) is { } booking
