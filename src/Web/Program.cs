@@ -1,4 +1,5 @@
 using Assessment.Api.Identity;
+using Assessment.Api.Webhooks;
 using Assessment.Api.Persistence;
 using Assessment.Api.Startup;
 using Assessment.Web;
@@ -41,6 +42,7 @@ if (!app.Environment.IsDevelopment())
 }
 app.UseAuthentication();
 app.UsePartnerRateLimits();
+app.UseIdempotencyKeys();
 app.UseAuthorization();
 app.UseAntiforgery();
 

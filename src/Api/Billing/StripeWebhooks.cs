@@ -146,7 +146,7 @@ public sealed partial class StripeEventProcessor(
 
 /// <summary>What one Stripe event changes. Runs in the scope of the workspace the event's customer belongs to.</summary>
 public sealed class StripeEventHandler(
-    AppDbContext db, WorkspaceScope scope, StripeGateway stripe, PlanCatalog catalog, PublicUrls urls, TimeProvider clock)
+    AppDbContext db, WorkspaceScope scope, StripeGateway stripe, PlanCatalog catalog, PublicUrls urls, TimeProvider clock, Webhooks.WebhookPublisher webhooks)
 {
     public async Task<string> HandleAsync(StripeEvent stored, CancellationToken ct)
     {
@@ -191,6 +191,11 @@ public sealed class StripeEventHandler(
             db.PlanSubscriptions.Add(row);
         }
         var applied = row.Apply(plan.Key, subscription.Status, Utc(item?.CurrentPeriodEnd), Utc(subscription.TrialEnd), at, clock.GetUtcNow());
+        if (applied)
+        {
+            await webhooks.PublishAsync(scope.Id, Webhooks.WebhookEventTypes.SubscriptionUpdated,
+                new { plan = plan.Key, status = subscription.Status, currentPeriodEnd = Utc(item?.CurrentPeriodEnd) }, ct);
+        }
         return applied ? $"applied: {subscription.Id} {subscription.Status} on {plan.Key}" : $"ignored: {subscription.Id} has newer state";
     }
 

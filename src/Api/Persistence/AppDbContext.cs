@@ -40,6 +40,16 @@ public abstract class AppDbContext : IdentityDbContext<Member, IdentityRole<Guid
 
     public DbSet<Booking> Bookings => Set<Booking>();
 
+    public DbSet<Webhooks.WebhookEvent> WebhookEvents => Set<Webhooks.WebhookEvent>();
+
+    public DbSet<Webhooks.WebhookEndpoint> WebhookEndpoints => Set<Webhooks.WebhookEndpoint>();
+
+    public DbSet<Webhooks.WebhookDelivery> WebhookDeliveries => Set<Webhooks.WebhookDelivery>();
+
+    public DbSet<Webhooks.WebhookAttempt> WebhookAttempts => Set<Webhooks.WebhookAttempt>();
+
+    public DbSet<Webhooks.IdempotencyRecord> IdempotencyRecords => Set<Webhooks.IdempotencyRecord>();
+
     public DbSet<ConsultantSchedule> ConsultantSchedules => Set<ConsultantSchedule>();
 
     public DbSet<BookingLink> BookingLinks => Set<BookingLink>();
@@ -146,6 +156,50 @@ public abstract class AppDbContext : IdentityDbContext<Member, IdentityRole<Guid
             b.HasIndex(x => new { x.WorkspaceId, x.OwnerEmailKey }).IsUnique().HasFilter("status = 'Active'")
                 .HasDatabaseName("ux_bookings_one_active_per_owner");
             b.HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId);
+        });
+
+        builder.Entity<Webhooks.WebhookEvent>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Type).HasMaxLength(50);
+            e.Ignore(x => x.MessageId);
+            e.HasIndex(x => new { x.WorkspaceId, x.CreatedAt, x.Id });
+            e.HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId);
+        });
+        builder.Entity<Webhooks.WebhookEndpoint>(e =>
+        {
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Url).HasMaxLength(2000);
+            e.Property(x => x.EventTypes).HasMaxLength(500);
+            e.Ignore(x => x.Types);
+            e.HasIndex(x => x.WorkspaceId);
+            e.HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId);
+        });
+        builder.Entity<Webhooks.WebhookDelivery>(d =>
+        {
+            d.HasKey(x => x.Id);
+            d.Property(x => x.Status).HasMaxLength(20);
+            d.Ignore(x => x.Log);
+            d.HasIndex(x => new { x.Status, x.NextAttemptAt });
+            d.HasIndex(x => new { x.EndpointId, x.CreatedAt });
+            d.HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId);
+        });
+        builder.Entity<Webhooks.WebhookAttempt>(a =>
+        {
+            a.HasKey(x => x.Id);
+            a.Property(x => x.Error).HasMaxLength(500);
+            a.HasIndex(x => x.DeliveryId);
+        });
+        builder.Entity<Webhooks.IdempotencyRecord>(i =>
+        {
+            i.HasKey(x => x.Id);
+            i.Property(x => x.Caller).HasMaxLength(200);
+            i.Property(x => x.Key).HasMaxLength(200);
+            i.Property(x => x.RequestHash).HasMaxLength(64);
+            i.Property(x => x.ContentType).HasMaxLength(200);
+            i.Property(x => x.Location).HasMaxLength(500);
+            i.HasIndex(x => new { x.Caller, x.Key }).IsUnique();
+            i.HasIndex(x => x.CreatedAt);
         });
 
         builder.Entity<ConsultantSchedule>(c =>

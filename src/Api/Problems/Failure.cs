@@ -20,6 +20,8 @@ public static class ProblemTypes
     public const string BookingNotActive = "/problems/booking-not-active";
     public const string LinkGone = "/problems/link-gone";
     public const string RateLimited = "/problems/rate-limited";
+    public const string IdempotencyKeyReused = "/problems/idempotency-key-reused";
+    public const string IdempotencyKeyInProgress = "/problems/idempotency-key-in-progress";
     public const string AssessmentQuotaExceeded = "/problems/assessment-quota-exceeded";
     public const string SeatLimitReached = "/problems/seat-limit-reached";
     public const string ApiAccessNotInPlan = "/problems/api-access-not-in-plan";

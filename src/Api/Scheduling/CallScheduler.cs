@@ -26,7 +26,7 @@ public enum BookingRefusal
 /// inside the booking's write transaction; on PostgreSQL an exclusion constraint over each consultant's active blocked
 /// ranges is the last word, on SQLite the write transaction is taken up front (BEGIN IMMEDIATE), so writers queue.
 /// </summary>
-public sealed class CallScheduler(AppDbContext db, WorkspaceScope scope, TimeProvider clock, PublicUrls urls)
+public sealed class CallScheduler(AppDbContext db, WorkspaceScope scope, TimeProvider clock, PublicUrls urls, Webhooks.WebhookPublisher webhooks)
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(120);
 
@@ -207,6 +207,22 @@ public sealed class CallScheduler(AppDbContext db, WorkspaceScope scope, TimePro
     /// </summary>
     private async Task NotifyAsync(Booking booking, string consultantEmail, string? cancelToken, string? rescheduleToken, string change, DateTimeOffset now, CancellationToken ct)
     {
+        var type = change switch
+        {
+            "canceled" => Webhooks.WebhookEventTypes.BookingCanceled,
+            "moved" => Webhooks.WebhookEventTypes.BookingRescheduled,
+            _ => Webhooks.WebhookEventTypes.BookingCreated,
+        };
+        await webhooks.PublishAsync(booking.WorkspaceId, type, new
+        {
+            bookingId = booking.Id,
+            status = booking.Status.ToString().ToLowerInvariant(),
+            start = booking.Start,
+            end = booking.End,
+            booking.ConsultantId,
+            booking.AssessmentId,
+            booking.Sequence,
+        }, ct);
         var workspace = await db.Workspaces.Where(w => w.Id == booking.WorkspaceId).Select(w => w.Name).SingleAsync(ct);
         var topic = $"booking:{booking.Id:N}:reminder";
         foreach (var old in await db.Outbox.Where(m => m.Topic != null && m.Topic.StartsWith(topic) && m.SentAt == null && m.CanceledAt == null).ToListAsync(ct))

@@ -75,6 +75,11 @@ public static class ApiSetup
         }
         services.AddScoped<OutboxProcessor>();
         services.AddScoped<IDueWork>(sp => sp.GetRequiredService<OutboxProcessor>());
+        services.AddScoped<Webhooks.WebhookPublisher>();
+        services.AddScoped<Webhooks.WebhookDeliverer>();
+        services.AddScoped<IDueWork>(sp => sp.GetRequiredService<Webhooks.WebhookDeliverer>());
+        services.AddScoped<IDueWork, Webhooks.IdempotencyCleanup>();
+        services.AddHttpClient(Webhooks.WebhookDeliverer.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddOptions<BillingOptions>().Bind(configuration.GetSection(BillingOptions.Section))
             .Validate(o => o.Plans.ContainsKey(o.DefaultPlan), "Billing:DefaultPlan must name one of Billing:Plans.").ValidateOnStart();
         services.Configure<StripeOptions>(configuration.GetSection(StripeOptions.Section));
@@ -109,6 +114,7 @@ public static class ApiSetup
         api.MapShareLinks();
         api.MapBookings();
         api.MapPartnerClients();
+        api.MapWebhookEndpoints();
         api.MapMembers();
         api.MapBilling();
         return app;

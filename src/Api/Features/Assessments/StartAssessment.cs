@@ -23,7 +23,7 @@ public sealed record StartAssessmentRequest(string? QuestionnaireKey, Respondent
 
 public sealed record StartAssessment(string? QuestionnaireKey, RespondentDocument? Respondent, string? ConsentVersion = null) : ICommand<Outcome<AssessmentDocument>>;
 
-public sealed class StartAssessmentHandler(AppDbContext db, WorkspaceScope workspace, QuestionnaireCatalog catalog, WorkspacePlans plans, TimeProvider clock)
+public sealed class StartAssessmentHandler(Webhooks.WebhookPublisher webhooks, AppDbContext db, WorkspaceScope workspace, QuestionnaireCatalog catalog, WorkspacePlans plans, TimeProvider clock)
     : ICommandHandler<StartAssessment, Outcome<AssessmentDocument>>
 {
     private static readonly EmailAddressAttribute EmailFormat = new();
@@ -74,6 +74,8 @@ public sealed class StartAssessmentHandler(AppDbContext db, WorkspaceScope works
             assessment.RecordConsent(command.ConsentVersion, clock.GetUtcNow());
         }
         db.Assessments.Add(assessment);
+        await webhooks.PublishAsync(assessment.WorkspaceId, Webhooks.WebhookEventTypes.AssessmentStarted,
+            new { assessmentId = assessment.Id, questionnaire = new { key = assessment.QuestionnaireKey, version = assessment.QuestionnaireVersion }, assessment.CreatedAt }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return AssessmentDocument.From(assessment, definition!);
     }

@@ -22,6 +22,7 @@ public sealed record SubmitAssessmentRequest(bool? EmailReport);
 public sealed record SubmitAssessment(Guid AssessmentId, bool EmailReport = false) : ICommand<Outcome<ResultDocument>>;
 
 public sealed class SubmitAssessmentHandler(
+    Webhooks.WebhookPublisher webhooks,
     AppDbContext db, BenchmarkStore benchmarks, QuestionnaireCatalog catalog, ShareTokens tokens, PublicUrls urls, TimeProvider clock)
     : ICommandHandler<SubmitAssessment, Outcome<ResultDocument>>
 {
@@ -59,6 +60,13 @@ public sealed class SubmitAssessmentHandler(
                 db.Outbox.Add(OutboxMessage.Email(assessment.WorkspaceId,
                     ReportEmail.For(assessment, workspace, urls.ShareLink(tokens.TokenFor(link)), link.ExpiresAt), now));
             }
+            await webhooks.PublishAsync(assessment.WorkspaceId, Webhooks.WebhookEventTypes.AssessmentSubmitted, new
+            {
+                assessmentId = assessment.Id,
+                assessment.SubmittedAt,
+                leadershipShare = assessment.Result!.LeadershipShare,
+                profile = assessment.Result.Profile.Key,
+            }, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await benchmarks.RecordAsync(assessment.Result!, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
