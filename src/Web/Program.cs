@@ -59,6 +59,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapAssessmentApi();
 app.MapMemberAccount();
 app.MapBillingForms();
+app.MapConsultantForms();
 app.MapOwnerReports();
 app.MapOwnerData();
 app.MapRazorComponents<App>();

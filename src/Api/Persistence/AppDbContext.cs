@@ -3,6 +3,7 @@ using Assessment.Api.Identity;
 using Assessment.Domain;
 using Assessment.Api.Outbox;
 using Assessment.Domain.Assessments;
+using Assessment.Domain.Clients;
 using Assessment.Domain.Reports;
 using Assessment.Domain.Scheduling;
 using Assessment.Domain.Scoring;
@@ -61,6 +62,12 @@ public abstract class AppDbContext : IdentityDbContext<Member, IdentityRole<Guid
     /// <summary>Verified Stripe events, across all workspaces (which one is known only once processed).</summary>
     public DbSet<Billing.StripeEvent> StripeEvents => Set<Billing.StripeEvent>();
 
+    public DbSet<ClientNote> ClientNotes => Set<ClientNote>();
+
+    public DbSet<ClientTag> ClientTags => Set<ClientTag>();
+
+    public DbSet<MemberInvitation> MemberInvitations => Set<MemberInvitation>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public DbSet<ServerKey> ServerKeys => Set<ServerKey>();
@@ -87,6 +94,9 @@ public abstract class AppDbContext : IdentityDbContext<Member, IdentityRole<Guid
             w.Property(x => x.Slug).HasMaxLength(40);
             w.Property(x => x.Name).HasMaxLength(200);
             w.HasIndex(x => x.Slug).IsUnique();
+            w.Property(x => x.LogoUrl).HasMaxLength(500);
+            w.Property(x => x.PrimaryColor).HasMaxLength(7);
+            w.Property(x => x.AccentColor).HasMaxLength(7);
         });
 
         builder.Entity<AssessmentResponse>(a =>
@@ -114,7 +124,46 @@ public abstract class AppDbContext : IdentityDbContext<Member, IdentityRole<Guid
                     new ValueComparer<IReadOnlyList<AssessmentResult>>((x, y) => ReferenceEquals(x, y), v => v.Count, v => v));
             a.Property(x => x.LeadershipShare).HasPrecision(5, 4);
             a.HasIndex(x => new { x.WorkspaceId, x.CreatedAt });
+            // The client list: keyset paging by time or share, filters by profile, practice type and owner.
+            a.Property(x => x.ProfileKey).HasMaxLength(50);
+            a.Property(x => x.PracticeType).HasMaxLength(50);
+            a.Property(x => x.OwnerEmailKey).HasMaxLength(320);
+            a.HasIndex(x => new { x.WorkspaceId, x.CreatedAt, x.Id }).HasDatabaseName("ix_assessments_workspace_created_id");
+            a.HasIndex(x => new { x.WorkspaceId, x.LeadershipShareBasisPoints, x.Id }).HasDatabaseName("ix_assessments_workspace_share_id");
+            a.HasIndex(x => new { x.WorkspaceId, x.ProfileKey, x.CreatedAt });
+            a.HasIndex(x => new { x.WorkspaceId, x.OwnerEmailKey, x.CreatedAt });
             a.HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId);
+        });
+
+        builder.Entity<ClientNote>(n =>
+        {
+            n.HasKey(x => x.Id);
+            n.HasOne<AssessmentResponse>().WithMany().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+            n.Property(x => x.AuthorEmail).HasMaxLength(256);
+            n.Property(x => x.Text).HasMaxLength(ClientNote.MaxLength);
+            n.HasIndex(x => new { x.WorkspaceId, x.AssessmentId, x.CreatedAt });
+            n.HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId);
+        });
+
+        builder.Entity<ClientTag>(t =>
+        {
+            t.HasKey(x => new { x.AssessmentId, x.Name });
+            t.HasOne<AssessmentResponse>().WithMany().HasForeignKey(x => x.AssessmentId).OnDelete(DeleteBehavior.Cascade);
+            t.Property(x => x.Name).HasMaxLength(ClientTag.MaxLength);
+            t.HasIndex(x => new { x.WorkspaceId, x.Name, x.AssessmentId });
+            t.HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId);
+        });
+
+        builder.Entity<MemberInvitation>(i =>
+        {
+            i.HasKey(x => x.Id);
+            i.HasOne<Workspace>().WithMany().HasForeignKey(x => x.WorkspaceId).OnDelete(DeleteBehavior.Cascade);
+            i.Property(x => x.Email).HasMaxLength(256);
+            i.Property(x => x.Role).HasMaxLength(20);
+            i.Property(x => x.TokenHash).HasMaxLength(64);
+            i.HasIndex(x => x.TokenHash).IsUnique();
+            i.HasIndex(x => new { x.WorkspaceId, x.CreatedAt });
+            i.HasQueryFilter(x => x.WorkspaceId == CurrentWorkspaceId);
         });
 
         builder.Entity<ShareLink>(l =>

@@ -1,6 +1,7 @@
 using Assessment.Api.Billing;
 using Assessment.Api.Features.Assessments;
 using Assessment.Api.Features.Billing;
+using Assessment.Api.Features.Clients;
 using Assessment.Api.Features.Members;
 using Assessment.Api.Features.Questionnaires;
 using Assessment.Api.Features.Sharing;
@@ -117,6 +118,7 @@ public static class ApiSetup
         api.MapWebhookEndpoints();
         api.MapMembers();
         api.MapBilling();
+        api.MapClients();
         return app;
     }
 

@@ -51,6 +51,18 @@ public sealed class AssessmentResponse : IWorkspaceOwned
     /// <summary>The current result's leadership share, kept beside it for lists and filters.</summary>
     public decimal? LeadershipShare { get; private set; }
 
+    /// <summary>The current result's leadership share in basis points (0–10000), for indexed filters and sorting.</summary>
+    public int? LeadershipShareBasisPoints { get; private set; }
+
+    /// <summary>The current result's profile key, kept beside it for lists and filters.</summary>
+    public string? ProfileKey { get; private set; }
+
+    /// <summary>The practice type the owner gave, kept beside the result for lists and filters.</summary>
+    public string? PracticeType { get; private set; }
+
+    /// <summary>The owner's e-mail, trimmed and lower-cased: their assessments over time are found by it.</summary>
+    public string? OwnerEmailKey { get; private set; }
+
     public DateTimeOffset CreatedAt { get; private set; }
 
     public DateTimeOffset UpdatedAt { get; private set; }
@@ -76,6 +88,7 @@ public sealed class AssessmentResponse : IWorkspaceOwned
             QuestionnaireVersion = definition.Version,
             Status = AssessmentStatus.InProgress,
             Respondent = respondent,
+            OwnerEmailKey = EmailKey(respondent.Email),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -174,7 +187,14 @@ public sealed class AssessmentResponse : IWorkspaceOwned
     {
         _results = [.. _results, result];
         LeadershipShare = result.LeadershipShare;
+        LeadershipShareBasisPoints = result.LeadershipShare is { } share ? (int)Math.Round(share * 10000m, MidpointRounding.AwayFromZero) : null;
+        ProfileKey = result.Profile.Key;
+        PracticeType = result.Practice.PracticeType;
     }
+
+    /// <summary>An e-mail address as a lookup key: trimmed and lower-cased, null when empty.</summary>
+    public static string? EmailKey(string? email) =>
+        string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
 
     private void EnsurePinnedTo(QuestionnaireDefinition definition)
     {

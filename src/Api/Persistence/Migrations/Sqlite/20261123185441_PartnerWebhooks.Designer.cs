@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Assessment.Api.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261123183251_PartnerWebhooks")]
+    [Migration("20261123185441_PartnerWebhooks")]
     partial class PartnerWebhooks
     {
         /// <inheritdoc />
@@ -650,6 +650,25 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("leadership_share");
 
+                    b.Property<int?>("LeadershipShareBasisPoints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("leadership_share_basis_points");
+
+                    b.Property<string>("OwnerEmailKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_email_key");
+
+                    b.Property<string>("PracticeType")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("practice_type");
+
+                    b.Property<string>("ProfileKey")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("profile_key");
+
                     b.Property<string>("QuestionnaireKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -713,7 +732,94 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "CreatedAt")
                         .HasDatabaseName("ix_assessments_workspace_id_created_at");
 
+                    b.HasIndex("WorkspaceId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_assessments_workspace_created_id");
+
+                    b.HasIndex("WorkspaceId", "LeadershipShareBasisPoints", "Id")
+                        .HasDatabaseName("ix_assessments_workspace_share_id");
+
+                    b.HasIndex("WorkspaceId", "OwnerEmailKey", "CreatedAt")
+                        .HasDatabaseName("ix_assessments_workspace_id_owner_email_key_created_at");
+
+                    b.HasIndex("WorkspaceId", "ProfileKey", "CreatedAt")
+                        .HasDatabaseName("ix_assessments_workspace_id_profile_key_created_at");
+
                     b.ToTable("assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Assessment.Domain.Clients.ClientNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("AuthorEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_email");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_client_notes");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_client_notes_assessment_id");
+
+                    b.HasIndex("WorkspaceId", "AssessmentId", "CreatedAt")
+                        .HasDatabaseName("ix_client_notes_workspace_id_assessment_id_created_at");
+
+                    b.ToTable("client_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Assessment.Domain.Clients.ClientTag", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("AssessmentId", "Name")
+                        .HasName("pk_client_tags");
+
+                    b.HasIndex("WorkspaceId", "Name", "AssessmentId")
+                        .HasDatabaseName("ix_client_tags_workspace_id_name_assessment_id");
+
+                    b.ToTable("client_tags", (string)null);
                 });
 
             modelBuilder.Entity("Assessment.Domain.Reports.ShareLink", b =>
@@ -955,12 +1061,75 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                     b.ToTable("consultant_schedules", (string)null);
                 });
 
+            modelBuilder.Entity("Assessment.Domain.Workspaces.MemberInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long?>("AcceptedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("email");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("InvitedBy")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invited_by");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("role");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_invitations");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_member_invitations_token_hash");
+
+                    b.HasIndex("WorkspaceId", "CreatedAt")
+                        .HasDatabaseName("ix_member_invitations_workspace_id_created_at");
+
+                    b.ToTable("member_invitations", (string)null);
+                });
+
             modelBuilder.Entity("Assessment.Domain.Workspaces.Workspace", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT")
                         .HasColumnName("id");
+
+                    b.Property<string>("AccentColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accent_color");
 
                     b.Property<int>("CallMinutes")
                         .HasColumnType("INTEGER")
@@ -970,11 +1139,21 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("LogoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("logo_url");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
+
+                    b.Property<string>("PrimaryColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("primary_color");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1476,6 +1655,26 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                         .HasConstraintName("fk_assessments_workspaces_workspace_id");
                 });
 
+            modelBuilder.Entity("Assessment.Domain.Clients.ClientNote", b =>
+                {
+                    b.HasOne("Assessment.Domain.Assessments.AssessmentResponse", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_client_notes_assessments_assessment_id");
+                });
+
+            modelBuilder.Entity("Assessment.Domain.Clients.ClientTag", b =>
+                {
+                    b.HasOne("Assessment.Domain.Assessments.AssessmentResponse", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_client_tags_assessments_assessment_id");
+                });
+
             modelBuilder.Entity("Assessment.Domain.Reports.ShareLink", b =>
                 {
                     b.HasOne("Assessment.Domain.Assessments.AssessmentResponse", null)
@@ -1520,6 +1719,16 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_consultant_schedules_members_member_id");
+                });
+
+            modelBuilder.Entity("Assessment.Domain.Workspaces.MemberInvitation", b =>
+                {
+                    b.HasOne("Assessment.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_invitations_workspaces_workspace_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Assessment.Api.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261123183254_PartnerWebhooks")]
+    [Migration("20261123185444_PartnerWebhooks")]
     partial class PartnerWebhooks
     {
         /// <inheritdoc />
@@ -655,6 +655,25 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
                         .HasColumnType("numeric(5,4)")
                         .HasColumnName("leadership_share");
 
+                    b.Property<int?>("LeadershipShareBasisPoints")
+                        .HasColumnType("integer")
+                        .HasColumnName("leadership_share_basis_points");
+
+                    b.Property<string>("OwnerEmailKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("owner_email_key");
+
+                    b.Property<string>("PracticeType")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("practice_type");
+
+                    b.Property<string>("ProfileKey")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("profile_key");
+
                     b.Property<string>("QuestionnaireKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -718,7 +737,94 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "CreatedAt")
                         .HasDatabaseName("ix_assessments_workspace_id_created_at");
 
+                    b.HasIndex("WorkspaceId", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_assessments_workspace_created_id");
+
+                    b.HasIndex("WorkspaceId", "LeadershipShareBasisPoints", "Id")
+                        .HasDatabaseName("ix_assessments_workspace_share_id");
+
+                    b.HasIndex("WorkspaceId", "OwnerEmailKey", "CreatedAt")
+                        .HasDatabaseName("ix_assessments_workspace_id_owner_email_key_created_at");
+
+                    b.HasIndex("WorkspaceId", "ProfileKey", "CreatedAt")
+                        .HasDatabaseName("ix_assessments_workspace_id_profile_key_created_at");
+
                     b.ToTable("assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Assessment.Domain.Clients.ClientNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("AuthorEmail")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("author_email");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_client_notes");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_client_notes_assessment_id");
+
+                    b.HasIndex("WorkspaceId", "AssessmentId", "CreatedAt")
+                        .HasDatabaseName("ix_client_notes_workspace_id_assessment_id_created_at");
+
+                    b.ToTable("client_notes", (string)null);
+                });
+
+            modelBuilder.Entity("Assessment.Domain.Clients.ClientTag", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("AssessmentId", "Name")
+                        .HasName("pk_client_tags");
+
+                    b.HasIndex("WorkspaceId", "Name", "AssessmentId")
+                        .HasDatabaseName("ix_client_tags_workspace_id_name_assessment_id");
+
+                    b.ToTable("client_tags", (string)null);
                 });
 
             modelBuilder.Entity("Assessment.Domain.Reports.ShareLink", b =>
@@ -960,12 +1066,75 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
                     b.ToTable("consultant_schedules", (string)null);
                 });
 
+            modelBuilder.Entity("Assessment.Domain.Workspaces.MemberInvitation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("accepted_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("email");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("InvitedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invited_by");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workspace_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_member_invitations");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_member_invitations_token_hash");
+
+                    b.HasIndex("WorkspaceId", "CreatedAt")
+                        .HasDatabaseName("ix_member_invitations_workspace_id_created_at");
+
+                    b.ToTable("member_invitations", (string)null);
+                });
+
             modelBuilder.Entity("Assessment.Domain.Workspaces.Workspace", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid")
                         .HasColumnName("id");
+
+                    b.Property<string>("AccentColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("accent_color");
 
                     b.Property<int>("CallMinutes")
                         .HasColumnType("integer")
@@ -975,11 +1144,21 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<string>("LogoUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("logo_url");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
+
+                    b.Property<string>("PrimaryColor")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("primary_color");
 
                     b.Property<string>("Slug")
                         .IsRequired()
@@ -1487,6 +1666,26 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
                         .HasConstraintName("fk_assessments_workspaces_workspace_id");
                 });
 
+            modelBuilder.Entity("Assessment.Domain.Clients.ClientNote", b =>
+                {
+                    b.HasOne("Assessment.Domain.Assessments.AssessmentResponse", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_client_notes_assessments_assessment_id");
+                });
+
+            modelBuilder.Entity("Assessment.Domain.Clients.ClientTag", b =>
+                {
+                    b.HasOne("Assessment.Domain.Assessments.AssessmentResponse", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_client_tags_assessments_assessment_id");
+                });
+
             modelBuilder.Entity("Assessment.Domain.Reports.ShareLink", b =>
                 {
                     b.HasOne("Assessment.Domain.Assessments.AssessmentResponse", null)
@@ -1531,6 +1730,16 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_consultant_schedules_members_member_id");
+                });
+
+            modelBuilder.Entity("Assessment.Domain.Workspaces.MemberInvitation", b =>
+                {
+                    b.HasOne("Assessment.Domain.Workspaces.Workspace", null)
+                        .WithMany()
+                        .HasForeignKey("WorkspaceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_member_invitations_workspaces_workspace_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
