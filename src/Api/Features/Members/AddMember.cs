@@ -28,19 +28,7 @@ public sealed class AddMemberHandler(AppDbContext db, UserManager<Member> member
     {
         ArgumentNullException.ThrowIfNull(command);
         var email = command.Email?.Trim();
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrEmpty(email) || email.Length > 256 || !EmailFormat.IsValid(email))
-        {
-            errors["email"] = [string.IsNullOrEmpty(email) ? "An e-mail address is required." : $"'{email}' is not an e-mail address."];
-        }
-        else if (await members.FindByEmailAsync(email) is not null)
-        {
-            errors["email"] = [$"{email} already has an account."];
-        }
-        if (command.Role is not { } role || !Roles.All.Contains(role))
-        {
-            errors["role"] = [$"The role must be one of {string.Join(", ", Roles.All)}."];
-        }
+        var errors = await NewMember.CheckAsync(email, command.Role, members);
         if (string.IsNullOrEmpty(command.Password))
         {
             errors["password"] = ["A password is required."];
@@ -96,5 +84,29 @@ public static class MemberEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden);
         return app;
+    }
+}
+
+/// <summary>The checks every way of adding a member makes: a valid, unused e-mail address and a known role.</summary>
+internal static class NewMember
+{
+    private static readonly EmailAddressAttribute EmailFormat = new();
+
+    public static async Task<Dictionary<string, string[]>> CheckAsync(string? email, string? role, UserManager<Member> members)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrEmpty(email) || email.Length > 256 || !EmailFormat.IsValid(email))
+        {
+            errors["email"] = [string.IsNullOrEmpty(email) ? "An e-mail address is required." : $"'{email}' is not an e-mail address."];
+        }
+        else if (await members.FindByEmailAsync(email) is not null)
+        {
+            errors["email"] = [$"{email} already has an account."];
+        }
+        if (role is null || !Roles.All.Contains(role))
+        {
+            errors["role"] = [$"The role must be one of {string.Join(", ", Roles.All)}."];
+        }
+        return errors;
     }
 }

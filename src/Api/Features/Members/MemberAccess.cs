@@ -103,19 +103,7 @@ public sealed class MemberAccessHandlers(AppDbContext db, UserManager<Member> me
     {
         ArgumentNullException.ThrowIfNull(command);
         var email = command.Email?.Trim();
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrEmpty(email) || email.Length > 256 || !EmailFormat.IsValid(email))
-        {
-            errors["email"] = [string.IsNullOrEmpty(email) ? "An e-mail address is required." : $"'{email}' is not an e-mail address."];
-        }
-        else if (await members.FindByEmailAsync(email) is not null)
-        {
-            errors["email"] = [$"{email} already has an account."];
-        }
-        if (command.Role is not { } role || !Roles.All.Contains(role))
-        {
-            errors["role"] = [$"The role must be one of {string.Join(", ", Roles.All)}."];
-        }
+        var errors = await NewMember.CheckAsync(email, command.Role, members);
         if (errors.Count > 0)
         {
             return Failure.Invalid("The invitation could not be sent.", errors);
