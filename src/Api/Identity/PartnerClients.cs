@@ -34,9 +34,7 @@ public sealed class PartnerClients(IOpenIddictApplicationManager applications, I
         return descriptor;
     }
 
-    public static string NewSecret() => Base64Url(RandomNumberGenerator.GetBytes(32));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string NewSecret() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     public async Task<IReadOnlyList<PartnerClient>> ListAsync(Guid workspaceId, CancellationToken ct)
     {

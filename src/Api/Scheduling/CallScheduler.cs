@@ -194,7 +194,7 @@ public sealed class CallScheduler(AppDbContext db, WorkspaceScope scope, TimePro
     /// <summary>Owners' links: a random token whose SHA-256 hash is stored.</summary>
     private string AddLink(Booking booking, BookingLinkPurpose purpose, DateTimeOffset now)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         db.BookingLinks.Add(BookingLink.Create(booking, purpose, Hash(token), now + LinkLifetime, now));
         return token;
     }

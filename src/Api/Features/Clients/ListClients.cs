@@ -114,18 +114,15 @@ public sealed record ClientCursor(string Sort, long? Key, Guid Id)
 {
     private static readonly char[] Separator = ['|'];
 
-    public string Encode() => Convert.ToBase64String(Encoding.UTF8.GetBytes(
-            string.Create(CultureInfo.InvariantCulture, $"{Sort}|{(Key is { } k ? k.ToString(CultureInfo.InvariantCulture) : "-")}|{Id:N}")))
-        .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public string Encode() => System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes(
+        string.Create(CultureInfo.InvariantCulture, $"{Sort}|{(Key is { } k ? k.ToString(CultureInfo.InvariantCulture) : "-")}|{Id:N}")));
 
     public static bool TryParse(string text, string sort, out ClientCursor? cursor)
     {
         cursor = null;
         try
         {
-            var base64 = text.Replace('-', '+').Replace('_', '/');
-            base64 = base64.PadRight(base64.Length + ((4 - base64.Length % 4) % 4), '=');
-            var parts = Encoding.UTF8.GetString(Convert.FromBase64String(base64)).Split(Separator);
+            var parts = Encoding.UTF8.GetString(System.Buffers.Text.Base64Url.DecodeFromChars(text)).Split(Separator);
             if (parts.Length != 3 || parts[0] != sort || !Guid.TryParseExact(parts[2], "N", out var id))
             {
                 return false;

@@ -115,7 +115,7 @@ public sealed class MemberAccessHandlers(AppDbContext db, UserManager<Member> me
             return BillingFailures.SeatLimitReached(current.Plan, seats);
         }
         var now = clock.GetUtcNow();
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var invitation = MemberInvitation.Create(workspace.Id, email!, command.Role!, CallScheduler.Hash(token), command.InvitedBy, now);
         var name = await db.Workspaces.AsNoTracking().Where(w => w.Id == workspace.Id).Select(w => w.Name).SingleAsync(cancellationToken);
         var link = $"{urls.Base}/accept-invitation?token={Uri.EscapeDataString(token)}";
