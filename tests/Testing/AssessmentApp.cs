@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Assessment.Api.Persistence;
+using Duende.IdentityModel.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -134,23 +133,33 @@ public abstract class AssessmentApp(DatabaseProvider provider) : WebApplicationF
         return client;
     }
 
+    /// <summary>
+    /// A partner token obtained as a partner's OAuth library would: the endpoints are read from the discovery
+    /// document, then the client-credentials grant is sent to the token endpoint it names.
+    /// </summary>
     public async Task<string> TokenAsync(string clientId, string secret, string? scope = null)
     {
         using var client = CreateClient();
-        var form = new Dictionary<string, string>
+        var discovery = await DiscoveryAsync(client);
+        using var request = new ClientCredentialsTokenRequest
         {
-            ["grant_type"] = "client_credentials",
-            ["client_id"] = clientId,
-            ["client_secret"] = secret,
+            Address = discovery.TokenEndpoint,
+            ClientId = clientId,
+            ClientSecret = secret,
+            Scope = scope,
         };
-        if (scope is not null)
-        {
-            form["scope"] = scope;
-        }
-        using var response = await client.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(form));
-        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(response.IsSuccessStatusCode, $"Token request for {clientId} failed: {body}");
-        return body.GetProperty("access_token").GetString()!;
+        var response = await client.RequestClientCredentialsTokenAsync(request);
+        Assert.False(response.IsError, $"Token request for {clientId} failed: {response.Error} {response.ErrorDescription}");
+        return response.AccessToken!;
+    }
+
+    /// <summary>The server's OpenID Connect discovery document, validated by the client library's default policy.</summary>
+    public async Task<DiscoveryDocumentResponse> DiscoveryAsync(HttpClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var discovery = await client.GetDiscoveryDocumentAsync(client.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        Assert.False(discovery.IsError, $"Discovery failed: {discovery.Error}");
+        return discovery;
     }
 
     /// <summary>An HTTP client signed in as a workspace member through the sign-in form (cookie).</summary>

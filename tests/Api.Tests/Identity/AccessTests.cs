@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Assessment.Testing;
+using Duende.IdentityModel.Client;
 
 namespace Assessment.Api.Tests.Identity;
 
@@ -35,6 +36,33 @@ public abstract class AccessTests(AssessmentApp app)
         var refused = await reader.PostJsonAsync("/api/v1/assessments", new { questionnaireKey = "owner-time" });
         Assert.Equal(HttpStatusCode.Forbidden, refused.Status);
         Assert.Equal(403, refused.Body.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task Discovery_document_names_the_token_endpoint_the_grant_and_every_scope()
+    {
+        using var client = app.CreateClient();
+        var discovery = await app.DiscoveryAsync(client);
+        Assert.Equal(new Uri(client.BaseAddress!, "/connect/token"), new Uri(discovery.TokenEndpoint!));
+        Assert.Contains("client_credentials", discovery.GrantTypesSupported);
+        foreach (var scope in new[] { "assessments:read", "assessments:write", "reports:read", "bookings:read", "bookings:write", "webhooks:manage" })
+        {
+            Assert.Contains(scope, discovery.ScopesSupported);
+        }
+        Assert.NotEmpty(discovery.KeySet!.Keys);
+    }
+
+    [Fact]
+    public async Task Token_from_the_client_library_with_a_wrong_secret_is_invalid_client()
+    {
+        using var client = app.CreateClient();
+        var discovery = await app.DiscoveryAsync(client);
+        using var request = new ClientCredentialsTokenRequest { Address = discovery.TokenEndpoint, ClientId = "alpha-partner", ClientSecret = "guess" };
+        var response = await client.RequestClientCredentialsTokenAsync(request);
+        // The library sends the secret in the Basic header, so a wrong one is a 401 with the OAuth error in the body.
+        Assert.True(response.IsError);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.HttpStatusCode);
+        Assert.Contains("invalid_client", response.Raw, StringComparison.Ordinal);
     }
 
     [Fact]
