@@ -1,6 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using Assessment.Api.Paging;
+using Assessment.Api.Persistence;
+using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
+using OpenIddict.EntityFrameworkCore.Models;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
 namespace Assessment.Api.Identity;
@@ -13,7 +17,7 @@ public sealed record PartnerClient(string ClientId, string Name, IReadOnlyList<s
 /// Secrets are stored hashed by OpenIddict. Revoking deletes the client and revokes its tokens, and token validation checks
 /// the token's entry on every request, so a revoked client's token stops working at once.
 /// </summary>
-public sealed class PartnerClients(IOpenIddictApplicationManager applications, IOpenIddictTokenManager tokens)
+public sealed class PartnerClients(IOpenIddictApplicationManager applications, IOpenIddictTokenManager tokens, AppDbContext db)
 {
     public static OpenIddictApplicationDescriptor Describe(string clientId, string secret, string name, IEnumerable<string> scopes, Guid workspaceId)
     {
@@ -36,17 +40,40 @@ public sealed class PartnerClients(IOpenIddictApplicationManager applications, I
 
     public static string NewSecret() => System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
-    public async Task<IReadOnlyList<PartnerClient>> ListAsync(Guid workspaceId, CancellationToken ct)
+    public async Task<IReadOnlyList<PartnerClient>> ListAsync(Guid workspaceId, CancellationToken ct) =>
+        await DescribeOwnedAsync(await OfWorkspace(workspaceId).OrderBy(a => a.ClientId).ToListAsync(ct), workspaceId, ct);
+
+    /// <summary>The workspace's clients by client id, after <paramref name="afterClientId"/>: a keyset page.</summary>
+    public async Task<Page<PartnerClient>> PageAsync(Guid workspaceId, int take, string? afterClientId, CancellationToken ct)
+    {
+        var query = OfWorkspace(workspaceId);
+        if (afterClientId is not null)
+        {
+            query = query.Where(a => string.Compare(a.ClientId, afterClientId) > 0);
+        }
+        var fetched = await query.OrderBy(a => a.ClientId).Take(take + 1).ToListAsync(ct);
+        var next = fetched.Count > take ? Cursor.Encode(fetched[take - 1].ClientId ?? "", Guid.Empty) : null;
+        return new Page<PartnerClient>(await DescribeOwnedAsync([.. fetched.Take(take)], workspaceId, ct), next);
+    }
+
+    // The workspace is a property in the application's JSON: the database narrows by its text, the manager confirms it.
+    private IQueryable<OpenIddictEntityFrameworkCoreApplication<Guid>> OfWorkspace(Guid workspaceId)
+    {
+        var marker = workspaceId.ToString();
+        return db.Set<OpenIddictEntityFrameworkCoreApplication<Guid>>().AsNoTracking().Where(a => a.Properties != null && a.Properties.Contains(marker));
+    }
+
+    private async Task<IReadOnlyList<PartnerClient>> DescribeOwnedAsync(IEnumerable<OpenIddictEntityFrameworkCoreApplication<Guid>> rows, Guid workspaceId, CancellationToken ct)
     {
         var clients = new List<PartnerClient>();
-        await foreach (var application in applications.ListAsync(count: null, offset: null, ct))
+        foreach (var application in rows)
         {
             if (await OwnedAsync(application, workspaceId, ct))
             {
                 clients.Add(await DescribeAsync(application, ct));
             }
         }
-        return [.. clients.OrderBy(c => c.ClientId, StringComparer.Ordinal)];
+        return clients;
     }
 
     public async Task<(PartnerClient Client, string Secret)> CreateAsync(Guid workspaceId, string workspaceSlug, string name, IReadOnlyList<string> scopes, CancellationToken ct)

@@ -17,12 +17,26 @@ public static class Cursor
     public const int DefaultLimit = 25;
     public const int MaxLimit = 100;
 
-    public static string Encode(DateTimeOffset key, Guid id) =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{key.UtcTicks}.{id:N}")));
+    public static string Encode(DateTimeOffset key, Guid id) => Encode(key.UtcTicks.ToString(CultureInfo.InvariantCulture), id);
+
+    /// <summary>A cursor after a text sort key (an e-mail, a client id, a questionnaire key) and an id.</summary>
+    public static string Encode(string key, Guid id) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{key}.{id:N}"));
 
     public static bool TryDecode(string? cursor, out DateTimeOffset key, out Guid id)
     {
         key = default;
+        if (TryDecode(cursor, out string text, out id) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            && ticks <= DateTimeOffset.MaxValue.UtcTicks)
+        {
+            key = new DateTimeOffset(ticks, TimeSpan.Zero);
+            return true;
+        }
+        return false;
+    }
+
+    public static bool TryDecode(string? cursor, out string key, out Guid id)
+    {
+        key = "";
         id = default;
         if (string.IsNullOrEmpty(cursor))
         {
@@ -30,11 +44,11 @@ public static class Cursor
         }
         try
         {
-            var parts = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor)).Split('.');
-            if (parts.Length == 2 && long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                && Guid.TryParseExact(parts[1], "N", out id))
+            var payload = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+            var dot = payload.LastIndexOf('.');
+            if (dot >= 0 && Guid.TryParseExact(payload.AsSpan(dot + 1), "N", out id))
             {
-                key = new DateTimeOffset(ticks, TimeSpan.Zero);
+                key = payload[..dot];
                 return true;
             }
         }
@@ -44,23 +58,62 @@ public static class Cursor
         return false;
     }
 
+    /// <summary>
+    /// The page from rows fetched in order with one more than <paramref name="take"/>: the extra row only says that a
+    /// next page exists, and the cursor points after the last row shown.
+    /// </summary>
+    public static Page<TDocument> Page<TRow, TDocument>(IReadOnlyList<TRow> fetched, int take, Func<TRow, TDocument> document, Func<TRow, string> cursorAfter)
+    {
+        ArgumentNullException.ThrowIfNull(fetched);
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(cursorAfter);
+        var shown = fetched.Take(take).Select(document).ToList();
+        return new Page<TDocument>(shown, fetched.Count > take ? cursorAfter(fetched[take - 1]) : null);
+    }
+
     /// <summary>The limit and decoded cursor of a list request, or the problem with them.</summary>
     public static Failure? Read(int? limit, string? cursor, out int take, out (DateTimeOffset Key, Guid Id)? after)
     {
-        take = limit ?? DefaultLimit;
         after = null;
-        if (take is < 1 or > MaxLimit)
+        if (ReadLimit(limit, out take) is { } invalid)
         {
-            return Failure.Invalid("limit", $"limit is from 1 to {MaxLimit}.");
+            return invalid;
         }
         if (cursor is not null)
         {
-            if (!TryDecode(cursor, out var key, out var id))
+            if (!TryDecode(cursor, out DateTimeOffset key, out var id))
             {
-                return Failure.Invalid("cursor", "The cursor is not one this API returned.");
+                return NotOurs;
             }
             after = (key, id);
         }
         return null;
+    }
+
+    /// <summary>The limit and decoded cursor of a list sorted by a text key, or the problem with them.</summary>
+    public static Failure? ReadText(int? limit, string? cursor, out int take, out (string Key, Guid Id)? after)
+    {
+        after = null;
+        if (ReadLimit(limit, out take) is { } invalid)
+        {
+            return invalid;
+        }
+        if (cursor is not null)
+        {
+            if (!TryDecode(cursor, out string key, out var id))
+            {
+                return NotOurs;
+            }
+            after = (key, id);
+        }
+        return null;
+    }
+
+    private static Failure NotOurs => Failure.Invalid("cursor", "The cursor is not one this API returned.");
+
+    private static Failure? ReadLimit(int? limit, out int take)
+    {
+        take = limit ?? DefaultLimit;
+        return take is < 1 or > MaxLimit ? Failure.Invalid("limit", $"limit is from 1 to {MaxLimit}.") : null;
     }
 }

@@ -221,7 +221,7 @@ public abstract class AssessmentFlowTests(AssessmentApp app)
         var client = await app.PartnerAsync("alpha-reader");
         var list = await client.GetJsonAsync("/api/v1/questionnaires");
         Assert.Equal(HttpStatusCode.OK, list.Status);
-        Assert.Contains(list.Body.EnumerateArray(), q => q.GetProperty("key").GetString() == "owner-time");
+        Assert.Contains(list.Body.GetProperty("data").EnumerateArray(), q => q.GetProperty("key").GetString() == "owner-time");
 
         var latest = await client.GetJsonAsync("/api/v1/questionnaires/owner-time");
         Assert.Equal(1, latest.Body.GetProperty("version").GetInt32());

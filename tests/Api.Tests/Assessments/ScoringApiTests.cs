@@ -60,10 +60,10 @@ public abstract class ScoringApiTests(AssessmentApp app)
         Assert.Equal("1", rescored.Body.GetProperty("scoringVersion").GetString());
 
         var results = await client.GetJsonAsync($"/api/v1/assessments/{id}/results");
-        Assert.Equal(["0", "1"], results.Body.EnumerateArray().Select(r => r.GetProperty("scoringVersion").GetString()));
+        Assert.Equal(["0", "1"], results.Body.GetProperty("data").EnumerateArray().Select(r => r.GetProperty("scoringVersion").GetString()));
 
         Assert.Equal(HttpStatusCode.OK, (await client.PostJsonAsync($"/api/v1/assessments/{id}/rescore")).Status);
-        Assert.Equal(2, (await client.GetJsonAsync($"/api/v1/assessments/{id}/results")).Body.GetArrayLength());
+        Assert.Equal(2, (await client.GetJsonAsync($"/api/v1/assessments/{id}/results")).Body.GetProperty("data").GetArrayLength());
         Assert.Equal(countsBefore, await BenchmarkTotalAsync());
     }
 

@@ -199,7 +199,7 @@ public abstract class BookingApiTests(AssessmentApp app)
         (await client.PostJsonAsync("/api/v1/bookings", Request(London_(Weekday(6), 9, 10), Email()))).AssertProblem(HttpStatusCode.Conflict, "/problems/slot-unavailable");
 
         var admin = await app.MemberAsync("admin@alpha.test");
-        var consultants = (await admin.GetJsonAsync("/api/v1/consultants")).Body.EnumerateArray().ToList();
+        var consultants = (await admin.GetJsonAsync("/api/v1/consultants")).Body.GetProperty("data").EnumerateArray().ToList();
         var consultant = consultants.Single(c => c.GetProperty("email").GetString() == "consultant@alpha.test").GetProperty("id").GetString();
         var availability = (await admin.GetJsonAsync($"/api/v1/consultants/{consultant}/availability")).Body;
         var capped = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(availability.GetRawText())!;
@@ -223,7 +223,7 @@ public abstract class BookingApiTests(AssessmentApp app)
     public async Task Availability_is_changed_by_admins_or_the_consultant_and_checked()
     {
         var admin = await app.MemberAsync("admin@alpha.test");
-        var consultants = (await admin.GetJsonAsync("/api/v1/consultants")).Body.EnumerateArray().ToList();
+        var consultants = (await admin.GetJsonAsync("/api/v1/consultants")).Body.GetProperty("data").EnumerateArray().ToList();
         var adminId = consultants.Single(c => c.GetProperty("email").GetString() == "admin@alpha.test").GetProperty("id").GetString();
         var consultantId = consultants.Single(c => c.GetProperty("email").GetString() == "consultant@alpha.test").GetProperty("id").GetString();
         Assert.True(consultants.Single(c => c.GetProperty("id").GetString() == consultantId).GetProperty("takesCalls").GetBoolean());

@@ -169,7 +169,7 @@ public abstract class ClientListApiTests(AssessmentApp app)
         Assert.Equal(HttpStatusCode.Created, note.Status);
         Assert.Equal("consultant@alpha.test", note.Body.GetProperty("author").GetString());
         await consultant.PostJsonAsync($"/api/v1/assessments/{id}/notes", new { text = "Second call in May." });
-        var notes = (await consultant.GetJsonAsync($"/api/v1/assessments/{id}/notes")).Body.EnumerateArray().Select(n => n.GetProperty("text").GetString()).ToList();
+        var notes = (await consultant.GetJsonAsync($"/api/v1/assessments/{id}/notes")).Body.GetProperty("data").EnumerateArray().Select(n => n.GetProperty("text").GetString()).ToList();
         Assert.Equal(["Second call in May.", "Wants help with rotas."], notes);
         Assert.Contains("text", (await consultant.PostJsonAsync($"/api/v1/assessments/{id}/notes", new { text = " " })).AssertProblem(HttpStatusCode.BadRequest, "/problems/validation").Keys);
         Assert.Equal(HttpStatusCode.Forbidden, (await partner.PostJsonAsync($"/api/v1/assessments/{id}/notes", new { text = "partner" })).Status);

@@ -31,7 +31,7 @@ public abstract class WorkspaceIsolationTests(AssessmentApp app)
             assessmentId = assessment,
         })).Body.GetProperty("id").GetString();
         var alphaAdmin = await app.MemberAsync("admin@alpha.test");
-        var consultant = (await alphaAdmin.GetJsonAsync("/api/v1/consultants")).Body.EnumerateArray()
+        var consultant = (await alphaAdmin.GetJsonAsync("/api/v1/consultants")).Body.GetProperty("data").EnumerateArray()
             .Single(c => c.GetProperty("email").GetString() == "consultant@alpha.test").GetProperty("id").GetString();
 
         var beta = await app.PartnerAsync("beta-partner");
@@ -61,7 +61,7 @@ public abstract class WorkspaceIsolationTests(AssessmentApp app)
         Assert.Empty(slots.Body.GetProperty("slots").EnumerateArray());
         var betaAdmin = await app.MemberAsync("admin@beta.test");
         (await betaAdmin.GetJsonAsync($"/api/v1/consultants/{consultant}/availability")).AssertProblem(HttpStatusCode.NotFound, "/problems/not-found");
-        Assert.DoesNotContain((await betaAdmin.GetJsonAsync("/api/v1/consultants")).Body.EnumerateArray(), c => c.GetProperty("id").GetString() == consultant);
+        Assert.DoesNotContain((await betaAdmin.GetJsonAsync("/api/v1/consultants")).Body.GetProperty("data").EnumerateArray(), c => c.GetProperty("id").GetString() == consultant);
 
         // And nothing changed for alpha.
         Assert.Equal("active", (await alpha.GetJsonAsync($"/api/v1/bookings/{booking}")).Body.GetProperty("status").GetString());

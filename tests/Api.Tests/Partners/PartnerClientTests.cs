@@ -33,7 +33,7 @@ public abstract class PartnerClientTests(AssessmentApp app)
         Assert.True(secret.Length >= 40);
 
         var listed = await admin.GetJsonAsync("/api/v1/partner-clients");
-        var entry = Assert.Single(listed.Body.EnumerateArray(), c => c.GetProperty("clientId").GetString() == clientId);
+        var entry = Assert.Single(listed.Body.GetProperty("data").EnumerateArray(), c => c.GetProperty("clientId").GetString() == clientId);
         Assert.False(entry.TryGetProperty("clientSecret", out _), "A secret is shown only once.");
         Assert.Equal(["assessments:read"], entry.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
 
@@ -51,7 +51,7 @@ public abstract class PartnerClientTests(AssessmentApp app)
 
         var beta = await app.MemberAsync("admin@beta.test");
         (await beta.SendAsync(HttpMethod.Delete, $"/api/v1/partner-clients/{clientId}")).AssertProblem(HttpStatusCode.NotFound, "/problems/not-found");
-        Assert.DoesNotContain((await beta.GetJsonAsync("/api/v1/partner-clients")).Body.EnumerateArray(), c => c.GetProperty("clientId").GetString() == clientId);
+        Assert.DoesNotContain((await beta.GetJsonAsync("/api/v1/partner-clients")).Body.GetProperty("data").EnumerateArray(), c => c.GetProperty("clientId").GetString() == clientId);
 
         Assert.Equal(HttpStatusCode.NoContent, (await admin.SendAsync(HttpMethod.Delete, $"/api/v1/partner-clients/{clientId}")).Status);
         var after = await partner.GetJsonAsync("/api/v1/questionnaires");

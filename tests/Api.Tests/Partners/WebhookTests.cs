@@ -82,7 +82,7 @@ public abstract class WebhookTests(AssessmentApp app) : IDisposable
         await DeliverDueAsync();
 
         var log = await client.GetJsonAsync($"/api/v1/webhook-endpoints/{endpoint}/deliveries");
-        var delivery = Assert.Single(log.Body.EnumerateArray());
+        var delivery = Assert.Single(log.Body.GetProperty("data").EnumerateArray());
         Assert.Equal("pending", delivery.GetProperty("status").GetString());
         Assert.Equal(1, delivery.GetProperty("attempts").GetInt32());
         Assert.True(delivery.GetProperty("nextAttemptAt").GetDateTimeOffset() >= app.Clock.GetUtcNow().AddSeconds(29));
@@ -107,7 +107,7 @@ public abstract class WebhookTests(AssessmentApp app) : IDisposable
         await client.PostJsonAsync("/api/v1/assessments", new { questionnaireKey = "owner-time" });
         await DeliverDueAsync();
 
-        var listed = (await client.GetJsonAsync("/api/v1/webhook-endpoints")).Body.EnumerateArray().Single(e => e.GetProperty("id").GetString() == endpoint);
+        var listed = (await client.GetJsonAsync("/api/v1/webhook-endpoints")).Body.GetProperty("data").EnumerateArray().Single(e => e.GetProperty("id").GetString() == endpoint);
         Assert.NotEqual(JsonValueKind.Null, listed.GetProperty("disabledAt").ValueKind);
         await client.PostJsonAsync("/api/v1/assessments", new { questionnaireKey = "owner-time" });
         await DeliverDueAsync();
@@ -149,7 +149,7 @@ public abstract class WebhookTests(AssessmentApp app) : IDisposable
         var beta = await app.PartnerAsync("beta-partner");
         (await beta.GetJsonAsync($"/api/v1/webhook-endpoints/{endpoint}/deliveries")).AssertProblem(HttpStatusCode.NotFound, "/problems/not-found");
         (await beta.SendAsync(HttpMethod.Delete, $"/api/v1/webhook-endpoints/{endpoint}")).AssertProblem(HttpStatusCode.NotFound, "/problems/not-found");
-        Assert.DoesNotContain((await beta.GetJsonAsync("/api/v1/webhook-endpoints")).Body.EnumerateArray(), e => e.GetProperty("id").GetString() == endpoint);
+        Assert.DoesNotContain((await beta.GetJsonAsync("/api/v1/webhook-endpoints")).Body.GetProperty("data").EnumerateArray(), e => e.GetProperty("id").GetString() == endpoint);
     }
 }
 

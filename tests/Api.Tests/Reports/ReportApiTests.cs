@@ -175,7 +175,7 @@ public abstract class ReportApiTests(AssessmentApp app)
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
 
         var links = await client.GetJsonAsync($"/api/v1/assessments/{id}/share-links");
-        var link = Assert.Single(links.Body.EnumerateArray());
+        var link = Assert.Single(links.Body.GetProperty("data").EnumerateArray());
         Assert.Equal("active", link.GetProperty("state").GetString());
         Assert.Equal(JsonValueKind.Null, link.GetProperty("url").ValueKind);
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Assessment.Api.Identity;
+using Assessment.Api.Paging;
 using Assessment.Api.Persistence;
 using Assessment.Api.Problems;
 using Assessment.Domain.Assessments;
@@ -16,11 +18,11 @@ namespace Assessment.Api.Features.Assessments;
 public sealed record RescoreAssessment(Guid AssessmentId) : ICommand<Outcome<ResultDocument>>;
 
 /// <summary>Every result an assessment has been scored to, oldest scoring version first.</summary>
-public sealed record ListAssessmentResults(Guid AssessmentId) : IQuery<Outcome<IReadOnlyList<ResultDocument>>>;
+public sealed record ListAssessmentResults(Guid AssessmentId, int? Limit = null, string? Cursor = null) : IQuery<Outcome<Page<ResultDocument>>>;
 
 public sealed class RescoreAssessmentHandler(AppDbContext db, BenchmarkStore benchmarks, QuestionnaireCatalog catalog, TimeProvider clock)
     : ICommandHandler<RescoreAssessment, Outcome<ResultDocument>>,
-      IQueryHandler<ListAssessmentResults, Outcome<IReadOnlyList<ResultDocument>>>
+      IQueryHandler<ListAssessmentResults, Outcome<Page<ResultDocument>>>
 {
     public async ValueTask<Outcome<ResultDocument>> Handle(RescoreAssessment command, CancellationToken cancellationToken)
     {
@@ -52,9 +54,13 @@ public sealed class RescoreAssessmentHandler(AppDbContext db, BenchmarkStore ben
         return ResultDocument.From(assessment, assessment.Result!, await benchmarks.RankAsync(assessment.Result!, cancellationToken));
     }
 
-    public async ValueTask<Outcome<IReadOnlyList<ResultDocument>>> Handle(ListAssessmentResults query, CancellationToken cancellationToken)
+    public async ValueTask<Outcome<Page<ResultDocument>>> Handle(ListAssessmentResults query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (Cursor.ReadText(query.Limit, query.Cursor, out var take, out var after) is { } invalid)
+        {
+            return invalid;
+        }
         var assessment = await db.Assessments.AsNoTracking().SingleOrDefaultAsync(a => a.Id == query.AssessmentId, cancellationToken);
         if (assessment is null)
         {
@@ -64,7 +70,19 @@ public sealed class RescoreAssessmentHandler(AppDbContext db, BenchmarkStore ben
         {
             return AssessmentFailures.NotSubmitted(assessment.Id);
         }
-        return assessment.Results.Select(r => ResultDocument.From(assessment, r, null)).ToList();
+        // The results live on the assessment's row and are only ever appended, so the cursor is the place of the last one shown.
+        var from = 0;
+        if (after is { } a)
+        {
+            if (a.Id != assessment.Id || !int.TryParse(a.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var shown))
+            {
+                return Failure.Invalid("cursor", "The cursor belongs to another list.");
+            }
+            from = shown + 1;
+        }
+        var fetched = assessment.Results.Select((result, index) => (result, index)).Skip(from).Take(take + 1).ToList();
+        return Cursor.Page(fetched, take, r => ResultDocument.From(assessment, r.result, null),
+            r => Cursor.Encode(r.index.ToString(CultureInfo.InvariantCulture), assessment.Id));
     }
 }
 
@@ -80,11 +98,13 @@ public static class RescoreAssessmentEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapGet("/{id:guid}/results", async Task<Results<Ok<IReadOnlyList<ResultDocument>>, ProblemHttpResult>> (Guid id, IMediator mediator, CancellationToken ct) =>
-            (await mediator.Send(new ListAssessmentResults(id), ct)).ToOk())
+        group.MapGet("/{id:guid}/results", async Task<Results<Ok<Page<ResultDocument>>, ProblemHttpResult>> (
+                Guid id, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+            (await mediator.Send(new ListAssessmentResults(id, limit, cursor), ct)).ToOk())
             .RequireAuthorization(Scopes.AssessmentsRead)
             .WithName(nameof(ListAssessmentResults))
-            .WithSummary("List every result of an assessment, one per scoring version, oldest first.")
+            .WithSummary("List every result of an assessment, one per scoring version, oldest first; paged with limit and cursor.")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         return group;

@@ -58,17 +58,32 @@ public static class BookingEndpoints
     {
         var api = app.MapGroup("/api/v1").WithTags("Discovery calls");
 
-        api.MapGet("/consultants", async (AppDbContext db, WorkspaceScope scope, CancellationToken ct) =>
+        api.MapGet("/consultants", async Task<Results<Ok<Page<ConsultantDocument>>, ProblemHttpResult>> (
+                int? limit, string? cursor, AppDbContext db, WorkspaceScope scope, CancellationToken ct) =>
             {
-                var members = await db.Users.AsNoTracking().Where(m => m.WorkspaceId == scope.Id).OrderBy(m => m.Email).ToListAsync(ct);
-                var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
-                var schedules = await db.ConsultantSchedules.AsNoTracking().ToDictionaryAsync(s => s.MemberId, s => s.Availability.TimeZone, ct);
-                return TypedResults.Ok(members.Select(m => new ConsultantDocument(m.Id, m.Email ?? "",
-                    [.. roles.Where(r => r.UserId == m.Id).Select(r => r.Name!)], schedules.ContainsKey(m.Id), schedules.GetValueOrDefault(m.Id))).ToList());
+                if (Cursor.ReadText(limit, cursor, out var take, out var after) is { } invalid)
+                {
+                    return invalid.ToProblem();
+                }
+                var query = db.Users.AsNoTracking().Where(m => m.WorkspaceId == scope.Id);
+                if (after is { } a)
+                {
+                    query = query.Where(m => string.Compare(m.NormalizedEmail, a.Key) > 0 || (m.NormalizedEmail == a.Key && m.Id.CompareTo(a.Id) > 0));
+                }
+                var members = await query.OrderBy(m => m.NormalizedEmail).ThenBy(m => m.Id).Take(take + 1).ToListAsync(ct);
+                var ids = members.Select(m => m.Id).ToList();
+                var roles = await db.UserRoles.Where(ur => ids.Contains(ur.UserId))
+                    .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name }).ToListAsync(ct);
+                var schedules = await db.ConsultantSchedules.AsNoTracking().Where(s => ids.Contains(s.MemberId))
+                    .ToDictionaryAsync(s => s.MemberId, s => s.Availability.TimeZone, ct);
+                return TypedResults.Ok(Cursor.Page(members, take, m => new ConsultantDocument(m.Id, m.Email ?? "",
+                    [.. roles.Where(r => r.UserId == m.Id).Select(r => r.Name!)], schedules.ContainsKey(m.Id), schedules.GetValueOrDefault(m.Id)),
+                    m => Cursor.Encode(m.NormalizedEmail ?? "", m.Id)));
             })
             .RequireAuthorization(Scopes.BookingsRead)
             .WithName("ListConsultants")
-            .WithSummary("List the workspace's members and whether each takes discovery calls.");
+            .WithSummary("List the workspace's members by e-mail and whether each takes discovery calls; paged with limit and cursor.")
+            .ProducesValidationProblem();
 
         api.MapGet("/consultants/{id:guid}/availability", async Task<Results<Ok<Availability>, ProblemHttpResult>> (
                 Guid id, HttpContext http, AppDbContext db, WorkspaceScope scope, CancellationToken ct) =>
@@ -243,13 +258,12 @@ public static class BookingEndpoints
                     query = query.Where(b => b.Start > a.Key || (b.Start == a.Key && b.Id.CompareTo(a.Id) > 0));
                 }
                 var bookings = await query.OrderBy(b => b.Start).ThenBy(b => b.Id).Take(take + 1).ToListAsync(ct);
-                var result = new List<BookingDocument>(Math.Min(take, bookings.Count));
+                var documents = new Dictionary<Guid, BookingDocument>();
                 foreach (var booking in bookings.Take(take))
                 {
-                    result.Add(await DocumentAsync(db, booking, null, ct));
+                    documents[booking.Id] = await DocumentAsync(db, booking, null, ct);
                 }
-                var last = bookings.Count > take ? bookings[take - 1] : null;
-                return TypedResults.Ok(new Page<BookingDocument>(result, last is null ? null : Cursor.Encode(last.Start, last.Id)));
+                return TypedResults.Ok(Cursor.Page(bookings, take, b => documents[b.Id], b => Cursor.Encode(b.Start, b.Id)));
             })
             .RequireAuthorization(Scopes.BookingsRead)
             .WithName("ListBookings")

@@ -1,3 +1,4 @@
+using Assessment.Api.Paging;
 using Assessment.Api.Persistence;
 using Assessment.Api.Problems;
 using Assessment.Domain.Assessments;
@@ -21,11 +22,37 @@ public sealed record ClientDetail(ClientRow Row, IReadOnlyList<NoteDocument> Not
 
 public sealed record GetClientDetail(Guid Id) : IQuery<ClientDetail?>;
 
+/// <summary>The notes on an assessment, newest first, a page at a time.</summary>
+public sealed record ListClientNotes(Guid AssessmentId, int? Limit = null, string? Cursor = null) : IQuery<Outcome<Page<NoteDocument>>>;
+
 public sealed record AddClientNote(Guid AssessmentId, Guid AuthorId, string AuthorEmail, string? Text) : ICommand<Outcome<NoteDocument>>;
 
 public sealed record AddClientTag(Guid AssessmentId, string? Tag) : ICommand<Outcome<IReadOnlyList<string>>>;
 
 public sealed record RemoveClientTag(Guid AssessmentId, string? Tag) : ICommand<Outcome<IReadOnlyList<string>>>;
+
+public sealed class ListClientNotesHandler(AppDbContext db) : IQueryHandler<ListClientNotes, Outcome<Page<NoteDocument>>>
+{
+    public async ValueTask<Outcome<Page<NoteDocument>>> Handle(ListClientNotes query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (Cursor.Read(query.Limit, query.Cursor, out var take, out var after) is { } invalid)
+        {
+            return invalid;
+        }
+        if (!await db.Assessments.AnyAsync(a => a.Id == query.AssessmentId, cancellationToken))
+        {
+            return Failure.NotFound($"Assessment {query.AssessmentId}");
+        }
+        var notes = db.ClientNotes.AsNoTracking().Where(n => n.AssessmentId == query.AssessmentId);
+        if (after is { } a)
+        {
+            notes = notes.Where(n => n.CreatedAt < a.Key || (n.CreatedAt == a.Key && n.Id.CompareTo(a.Id) < 0));
+        }
+        var fetched = await notes.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id).Take(take + 1).ToListAsync(cancellationToken);
+        return Cursor.Page(fetched, take, n => new NoteDocument(n.Id, n.AuthorEmail, n.Text, n.CreatedAt), n => Cursor.Encode(n.CreatedAt, n.Id));
+    }
+}
 
 public sealed class GetClientDetailHandler(AppDbContext db) : IQueryHandler<GetClientDetail, ClientDetail?>
 {

@@ -70,12 +70,13 @@ public static class ClientEndpoints
             .WithName(nameof(AddClientNote))
             .WithSummary("Add a consultant's note to an assessment (members only).")
             .ProducesValidationProblem();
-        notes.MapGet("/notes", async Task<Results<Ok<IReadOnlyList<NoteDocument>>, ProblemHttpResult>> (Guid id, IMediator mediator, CancellationToken ct) =>
-                await mediator.Send(new GetClientDetail(id), ct) is { } detail
-                    ? TypedResults.Ok(detail.Notes)
-                    : Failure.NotFound($"Assessment {id}").ToProblem())
-            .WithName("ListClientNotes")
-            .WithSummary("The notes on an assessment, newest first (members only).");
+        notes.MapGet("/notes", async Task<Results<Ok<Page<NoteDocument>>, ProblemHttpResult>> (
+                Guid id, int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new ListClientNotes(id, limit, cursor), ct)).ToOk())
+            .WithName(nameof(ListClientNotes))
+            .WithSummary("The notes on an assessment, newest first (members only); paged with limit and cursor.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         notes.MapPost("/tags", async Task<Results<Ok<IReadOnlyList<string>>, ProblemHttpResult>> (Guid id, TagRequest request, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new AddClientTag(id, request.Tag), ct)).ToOk())
             .WithName(nameof(AddClientTag))

@@ -1,4 +1,5 @@
 using Assessment.Api.Identity;
+using Assessment.Api.Paging;
 using Assessment.Api.Persistence;
 using Assessment.Api.Problems;
 using Microsoft.AspNetCore.Builder;
@@ -21,10 +22,14 @@ public static class PartnerClientEndpoints
     {
         var group = app.MapGroup("/api/v1/partner-clients").WithTags("Partner clients").RequireAuthorization(AccessPolicies.Admin);
 
-        group.MapGet("/", async (PartnerClients clients, WorkspaceScope scope, CancellationToken ct) =>
-                TypedResults.Ok(await clients.ListAsync(scope.Id, ct)))
+        group.MapGet("/", async Task<Results<Ok<Page<PartnerClient>>, ProblemHttpResult>> (
+                int? limit, string? cursor, PartnerClients clients, WorkspaceScope scope, CancellationToken ct) =>
+                Cursor.ReadText(limit, cursor, out var take, out var after) is { } invalid
+                    ? invalid.ToProblem()
+                    : TypedResults.Ok(await clients.PageAsync(scope.Id, take, after?.Key, ct)))
             .WithName("ListPartnerClients")
-            .WithSummary("List the workspace's partner clients. Admins only.");
+            .WithSummary("List the workspace's partner clients by client id; paged with limit and cursor. Admins only.")
+            .ProducesValidationProblem();
 
         group.MapPost("/", async Task<Results<Created<PartnerClientWithSecret>, ProblemHttpResult>> (
                 CreatePartnerClientRequest request, PartnerClients clients, WorkspaceScope scope, AppDbContext db, CancellationToken ct) =>

@@ -68,10 +68,24 @@ public static class WebhookEndpointRoutes
             .WithSummary("Subscribe a URL to events; the response holds its signing secret (whsec_…), shown only now.")
             .ProducesValidationProblem();
 
-        hooks.MapGet("/", async (AppDbContext db, CancellationToken ct) =>
-                TypedResults.Ok((await db.WebhookEndpoints.AsNoTracking().OrderBy(e => e.CreatedAt).ToListAsync(ct)).Select(e => Document(e, null)).ToList()))
+        hooks.MapGet("/", async Task<Results<Ok<Page<WebhookEndpointDocument>>, ProblemHttpResult>> (
+                int? limit, string? cursor, AppDbContext db, CancellationToken ct) =>
+            {
+                if (Cursor.Read(limit, cursor, out var take, out var after) is { } invalid)
+                {
+                    return invalid.ToProblem();
+                }
+                var endpoints = db.WebhookEndpoints.AsNoTracking();
+                if (after is { } a)
+                {
+                    endpoints = endpoints.Where(e => e.CreatedAt > a.Key || (e.CreatedAt == a.Key && e.Id.CompareTo(a.Id) > 0));
+                }
+                var fetched = await endpoints.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).Take(take + 1).ToListAsync(ct);
+                return TypedResults.Ok(Cursor.Page(fetched, take, e => Document(e, null), e => Cursor.Encode(e.CreatedAt, e.Id)));
+            })
             .WithName("ListWebhookEndpoints")
-            .WithSummary("List the workspace's webhook endpoints.");
+            .WithSummary("List the workspace's webhook endpoints, oldest first; paged with limit and cursor.")
+            .ProducesValidationProblem();
 
         hooks.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, AppDbContext db, CancellationToken ct) =>
             {
@@ -109,25 +123,35 @@ public static class WebhookEndpointRoutes
             .WithSummary("A new signing secret (shown once); for 24 hours messages carry signatures by both the new and the old one.")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        hooks.MapGet("/{id:guid}/deliveries", async Task<Results<Ok<IReadOnlyList<WebhookDeliveryDocument>>, ProblemHttpResult>> (
-                Guid id, AppDbContext db, CancellationToken ct) =>
+        hooks.MapGet("/{id:guid}/deliveries", async Task<Results<Ok<Page<WebhookDeliveryDocument>>, ProblemHttpResult>> (
+                Guid id, int? limit, string? cursor, AppDbContext db, CancellationToken ct) =>
             {
+                if (Cursor.Read(limit, cursor, out var take, out var after) is { } invalid)
+                {
+                    return invalid.ToProblem();
+                }
                 if (!await db.WebhookEndpoints.AnyAsync(e => e.Id == id, ct))
                 {
                     return Failure.NotFound($"Webhook endpoint {id}").ToProblem();
                 }
-                var deliveries = await db.WebhookDeliveries.AsNoTracking().Where(d => d.EndpointId == id)
-                    .OrderByDescending(d => d.CreatedAt).Take(100).ToListAsync(ct);
+                var query = db.WebhookDeliveries.AsNoTracking().Where(d => d.EndpointId == id);
+                if (after is { } last)
+                {
+                    query = query.Where(d => d.CreatedAt < last.Key || (d.CreatedAt == last.Key && d.Id.CompareTo(last.Id) < 0));
+                }
+                var deliveries = await query.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(take + 1).ToListAsync(ct);
                 var ids = deliveries.Select(d => d.Id).ToList();
                 var attempts = await db.WebhookAttempts.AsNoTracking().Where(a => ids.Contains(a.DeliveryId)).ToListAsync(ct);
                 var eventIds = deliveries.Select(d => d.EventId).ToList();
                 var types = await db.WebhookEvents.AsNoTracking().Where(e => eventIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Type, ct);
-                return TypedResults.Ok<IReadOnlyList<WebhookDeliveryDocument>>([.. deliveries.Select(d => new WebhookDeliveryDocument(d.Id, $"msg_{d.EventId:N}",
+                return TypedResults.Ok(Cursor.Page(deliveries, take, d => new WebhookDeliveryDocument(d.Id, $"msg_{d.EventId:N}",
                     types.GetValueOrDefault(d.EventId, ""), d.Status, d.Attempts, d.NextAttemptAt, d.DeliveredAt,
-                    [.. attempts.Where(a => a.DeliveryId == d.Id).OrderBy(a => a.At).Select(a => new WebhookAttemptDocument(a.At, a.StatusCode, a.LatencyMs, a.Error))]))]);
+                    [.. attempts.Where(a => a.DeliveryId == d.Id).OrderBy(a => a.At).Select(a => new WebhookAttemptDocument(a.At, a.StatusCode, a.LatencyMs, a.Error))]),
+                    d => Cursor.Encode(d.CreatedAt, d.Id)));
             })
             .WithName("ListWebhookDeliveries")
-            .WithSummary("The delivery log of an endpoint: each message, its status and every attempt (status code, latency).")
+            .WithSummary("The delivery log of an endpoint, newest first: each message, its status and every attempt (status code, latency); paged with limit and cursor.")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         app.MapPost("/api/v1/webhook-deliveries/{id:guid}/redeliver", async Task<Results<Ok<WebhookDeliveryDocument>, ProblemHttpResult>> (
@@ -169,13 +193,11 @@ public static class WebhookEndpointRoutes
                     query = query.Where(e => e.CreatedAt > a.Key || (e.CreatedAt == a.Key && e.Id.CompareTo(a.Id) > 0));
                 }
                 var events = await query.OrderBy(e => e.CreatedAt).ThenBy(e => e.Id).Take(take + 1).ToListAsync(ct);
-                var page = events.Take(take).Select(e =>
+                return TypedResults.Ok(Cursor.Page(events, take, e =>
                 {
-                    var body = JsonDocument.Parse(e.Payload).RootElement;
-                    return new EventDocument(e.MessageId, e.Type, e.CreatedAt, body.GetProperty("data").Clone());
-                }).ToList();
-                var last = events.Count > take ? events[take - 1] : null;
-                return TypedResults.Ok(new Page<EventDocument>(page, last is null ? null : Cursor.Encode(last.CreatedAt, last.Id)));
+                    using var body = JsonDocument.Parse(e.Payload);
+                    return new EventDocument(e.MessageId, e.Type, e.CreatedAt, body.RootElement.GetProperty("data").Clone());
+                }, e => Cursor.Encode(e.CreatedAt, e.Id)));
             })
             .WithTags("Webhooks")
             .RequireAuthorization(Scopes.WebhooksManage)

@@ -1,4 +1,5 @@
 using Assessment.Api.Identity;
+using Assessment.Api.Paging;
 using Assessment.Api.Problems;
 using Assessment.Domain.Questionnaires;
 using Mediator;
@@ -9,17 +10,32 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Assessment.Api.Features.Questionnaires;
 
-public sealed record ListQuestionnaires : IQuery<IReadOnlyList<QuestionnaireSummary>>;
+public sealed record ListQuestionnaires(int? Limit = null, string? Cursor = null) : IQuery<Outcome<Page<QuestionnaireSummary>>>;
 
 public sealed record GetQuestionnaire(string Key, int? Version) : IQuery<Outcome<QuestionnaireDocument>>;
 
 public sealed class QuestionnaireQueries(QuestionnaireCatalog catalog)
-    : IQueryHandler<ListQuestionnaires, IReadOnlyList<QuestionnaireSummary>>,
+    : IQueryHandler<ListQuestionnaires, Outcome<Page<QuestionnaireSummary>>>,
       IQueryHandler<GetQuestionnaire, Outcome<QuestionnaireDocument>>
 {
-    public ValueTask<IReadOnlyList<QuestionnaireSummary>> Handle(ListQuestionnaires query, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<QuestionnaireSummary>>(
-            [.. catalog.Latest().Select(d => new QuestionnaireSummary(d.Key, d.Version, d.Title, d.Description, d.EstimatedMinutes, catalog.Versions(d.Key)))]);
+    public ValueTask<Outcome<Page<QuestionnaireSummary>>> Handle(ListQuestionnaires query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (Cursor.ReadText(query.Limit, query.Cursor, out var take, out var after) is { } invalid)
+        {
+            return ValueTask.FromResult<Outcome<Page<QuestionnaireSummary>>>(invalid);
+        }
+        // The catalog is in memory; the page is still taken after the key of the cursor, never by position.
+        var fetched = catalog.Latest()
+            .Where(d => after is not { } a || string.CompareOrdinal(d.Key, a.Key) > 0)
+            .OrderBy(d => d.Key, StringComparer.Ordinal)
+            .Take(take + 1)
+            .ToList();
+        Outcome<Page<QuestionnaireSummary>> page = Cursor.Page(fetched, take,
+            d => new QuestionnaireSummary(d.Key, d.Version, d.Title, d.Description, d.EstimatedMinutes, catalog.Versions(d.Key)),
+            d => Cursor.Encode(d.Key, Guid.Empty));
+        return ValueTask.FromResult(page);
+    }
 
     public ValueTask<Outcome<QuestionnaireDocument>> Handle(GetQuestionnaire query, CancellationToken cancellationToken)
     {
@@ -38,9 +54,11 @@ public static class QuestionnaireEndpoints
     {
         var group = app.MapGroup("/api/v1/questionnaires").WithTags("Questionnaires").RequireAuthorization(Scopes.AssessmentsRead);
 
-        group.MapGet("/", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListQuestionnaires(), ct)))
+        group.MapGet("/", async Task<Results<Ok<Page<QuestionnaireSummary>>, ProblemHttpResult>> (int? limit, string? cursor, IMediator mediator, CancellationToken ct) =>
+                (await mediator.Send(new ListQuestionnaires(limit, cursor), ct)).ToOk())
             .WithName(nameof(ListQuestionnaires))
-            .WithSummary("List the published questionnaires (latest version of each).");
+            .WithSummary("List the published questionnaires (latest version of each), by key; paged with limit and cursor.")
+            .ProducesValidationProblem();
 
         group.MapGet("/{key}", async Task<Results<Ok<QuestionnaireDocument>, ProblemHttpResult>> (string key, IMediator mediator, CancellationToken ct) =>
                 (await mediator.Send(new GetQuestionnaire(key, null), ct)).ToOk())

@@ -1,5 +1,6 @@
 using Assessment.Api.Identity;
 using Assessment.Api.Persistence;
+using Assessment.Api.Paging;
 using Assessment.Api.Problems;
 using Assessment.Api.Reports;
 using Assessment.Domain.Assessments;
@@ -28,13 +29,13 @@ public sealed record CreateShareLinkRequest(int? ExpiresInDays);
 
 public sealed record CreateShareLink(Guid AssessmentId, int? ExpiresInDays) : ICommand<Outcome<ShareLinkDocument>>;
 
-public sealed record ListShareLinks(Guid AssessmentId) : IQuery<Outcome<IReadOnlyList<ShareLinkDocument>>>;
+public sealed record ListShareLinks(Guid AssessmentId, int? Limit = null, string? Cursor = null) : IQuery<Outcome<Page<ShareLinkDocument>>>;
 
 public sealed record RevokeShareLink(Guid ShareLinkId) : ICommand<Outcome<ShareLinkDocument>>;
 
 public sealed class ShareLinkHandlers(AppDbContext db, ShareTokens tokens, PublicUrls urls, TimeProvider clock)
     : ICommandHandler<CreateShareLink, Outcome<ShareLinkDocument>>,
-      IQueryHandler<ListShareLinks, Outcome<IReadOnlyList<ShareLinkDocument>>>,
+      IQueryHandler<ListShareLinks, Outcome<Page<ShareLinkDocument>>>,
       ICommandHandler<RevokeShareLink, Outcome<ShareLinkDocument>>
 {
     public const int DefaultDays = 30;
@@ -65,17 +66,25 @@ public sealed class ShareLinkHandlers(AppDbContext db, ShareTokens tokens, Publi
         return ShareLinkDocument.From(link, now, urls.ShareLink(tokens.TokenFor(link)));
     }
 
-    public async ValueTask<Outcome<IReadOnlyList<ShareLinkDocument>>> Handle(ListShareLinks query, CancellationToken cancellationToken)
+    public async ValueTask<Outcome<Page<ShareLinkDocument>>> Handle(ListShareLinks query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (Cursor.Read(query.Limit, query.Cursor, out var take, out var after) is { } invalid)
+        {
+            return invalid;
+        }
         if (!await db.Assessments.AnyAsync(a => a.Id == query.AssessmentId, cancellationToken))
         {
             return Failure.NotFound($"Assessment {query.AssessmentId}");
         }
         var now = clock.GetUtcNow();
-        var links = await db.ShareLinks.AsNoTracking().Where(l => l.AssessmentId == query.AssessmentId)
-            .OrderBy(l => l.CreatedAt).ToListAsync(cancellationToken);
-        return links.Select(l => ShareLinkDocument.From(l, now)).ToList();
+        var links = db.ShareLinks.AsNoTracking().Where(l => l.AssessmentId == query.AssessmentId);
+        if (after is { } a)
+        {
+            links = links.Where(l => l.CreatedAt > a.Key || (l.CreatedAt == a.Key && l.Id.CompareTo(a.Id) > 0));
+        }
+        var fetched = await links.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).Take(take + 1).ToListAsync(cancellationToken);
+        return Cursor.Page(fetched, take, l => ShareLinkDocument.From(l, now), l => Cursor.Encode(l.CreatedAt, l.Id));
     }
 
     public async ValueTask<Outcome<ShareLinkDocument>> Handle(RevokeShareLink command, CancellationToken cancellationToken)
@@ -114,11 +123,12 @@ public static class ShareLinkEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
 
-        group.MapGet("/assessments/{id:guid}/share-links", async Task<Results<Ok<IReadOnlyList<ShareLinkDocument>>, ProblemHttpResult>> (
-                Guid id, IMediator mediator, CancellationToken ct) => (await mediator.Send(new ListShareLinks(id), ct)).ToOk())
+        group.MapGet("/assessments/{id:guid}/share-links", async Task<Results<Ok<Page<ShareLinkDocument>>, ProblemHttpResult>> (
+                Guid id, int? limit, string? cursor, IMediator mediator, CancellationToken ct) => (await mediator.Send(new ListShareLinks(id, limit, cursor), ct)).ToOk())
             .RequireAuthorization(Scopes.AssessmentsRead)
             .WithName(nameof(ListShareLinks))
-            .WithSummary("List an assessment's share links and whether each still works.")
+            .WithSummary("List an assessment's share links, oldest first, and whether each still works; paged with limit and cursor.")
+            .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapPost("/share-links/{id:guid}/revoke", async Task<Results<Ok<ShareLinkDocument>, ProblemHttpResult>> (
