@@ -1,4 +1,8 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Assessment.Api.Identity;
+using Assessment.Domain;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace Assessment.Web;
@@ -28,6 +32,28 @@ public static class OpenApiSetup
         services.AddOpenApi("v1", o =>
         {
             o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            // Free-form JSON (an event's data) is any value, written in place rather than as a component named after the .NET type.
+            o.CreateSchemaReferenceId = type => type.Type == typeof(JsonElement) ? null : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+            o.AddSchemaTransformer((schema, context, _) =>
+            {
+                // Enums travel as their kebab-case names: say they are strings. Where one is optional, the property
+                // already allows null beside the reference, so null is not one of the enum's values.
+                if (schema.Enum is { Count: > 0 } values && schema.Type is null
+                    && values.All(v => v is null || v.GetValueKind() == JsonValueKind.String))
+                {
+                    schema.Type = JsonSchemaType.String;
+                    schema.Enum = [.. values.Where(v => v is not null)];
+                }
+                // Answers are an object of item id → value (a number, text, a list or an object, by item type).
+                var type = context.JsonTypeInfo.Type;
+                if (type == typeof(AnswerSet) || type == typeof(Dictionary<string, JsonElement>))
+                {
+                    schema.Type = type == typeof(AnswerSet) ? JsonSchemaType.Object : JsonSchemaType.Object | JsonSchemaType.Null;
+                    schema.AdditionalProperties = new OpenApiSchema();
+                    schema.Description = "Answers by item id: a number, text, a list or an object, as the item's type says. A missing key is unanswered.";
+                }
+                return Task.CompletedTask;
+            });
             o.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info = new OpenApiInfo
@@ -40,6 +66,13 @@ public static class OpenApiSetup
                 document.Servers = [];
                 document.Components ??= new OpenApiComponents();
                 document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+                document.Components.SecuritySchemes["member"] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Cookie,
+                    Name = "assessment.member",
+                    Description = "A workspace member's session from signing in to the web app; member-only operations accept nothing else.",
+                };
                 document.Components.SecuritySchemes["oauth2"] = new OpenApiSecurityScheme
                 {
                     Type = SecuritySchemeType.OAuth2,
@@ -57,19 +90,34 @@ public static class OpenApiSetup
             });
             o.AddOperationTransformer((operation, context, _) =>
             {
-                var scope = context.Description.ActionDescriptor.EndpointMetadata
+                var policies = context.Description.ActionDescriptor.EndpointMetadata
                     .OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
                     .Select(a => a.Policy)
-                    .LastOrDefault(p => p is not null && Scopes.All.Contains(p));
-                if (scope is null)
+                    .ToList();
+                var scope = policies.LastOrDefault(p => p is not null && Scopes.All.Contains(p));
+                var memberOnly = policies.Contains(AccessPolicies.Member) || policies.Contains(AccessPolicies.Admin);
+                if (scope is null && !memberOnly)
                 {
                     return Task.CompletedTask;
                 }
-                operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("oauth2", context.Document)] = [scope] }];
+                operation.Security = scope is not null
+                    ? [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("oauth2", context.Document)] = [scope] },
+                       new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("member", context.Document)] = [] }]
+                    : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("member", context.Document)] = [] }];
                 operation.Responses ??= new OpenApiResponses();
-                operation.Responses.TryAdd("401", new OpenApiResponse { Description = "The token is missing, invalid or expired." });
-                operation.Responses.TryAdd("403", new OpenApiResponse { Description = $"The token lacks the {scope} scope, or the workspace's plan has no API access." });
-                operation.Responses.TryAdd("429", new OpenApiResponse { Description = "Too many requests from this client: see Retry-After and the RateLimit headers." });
+                var problem = new OpenApiSchemaReference("ProblemDetails", context.Document);
+                operation.Responses.TryAdd("401", Problem(problem, "The token is missing, invalid or expired (WWW-Authenticate says which), or no member is signed in."));
+                operation.Responses.TryAdd("403", Problem(problem, scope is not null
+                    ? $"The token lacks the {scope} scope, or the workspace's plan has no API access."
+                    : policies.Contains(AccessPolicies.Admin) ? "Only the workspace's admins may do this." : "Only signed-in workspace members may do this."));
+                var limited = Problem(problem, "Too many requests from this client: wait as Retry-After says; RateLimit and RateLimit-Policy describe the bucket.");
+                limited.Headers = new Dictionary<string, IOpenApiHeader>
+                {
+                    ["Retry-After"] = Header("Seconds until a request can succeed again.", JsonSchemaType.Integer),
+                    ["RateLimit-Policy"] = Header("The client's bucket: its capacity q and refill window w in seconds, e.g. `\"partner\";q=100;w=60`.", JsonSchemaType.String),
+                    ["RateLimit"] = Header("What is left: r requests remaining, refilled over t seconds, e.g. `\"partner\";r=0;t=60`.", JsonSchemaType.String),
+                };
+                operation.Responses.TryAdd("429", limited);
                 if (context.Description.HttpMethod == "POST")
                 {
                     operation.Parameters ??= [];
@@ -81,15 +129,34 @@ public static class OpenApiSetup
                         Description = "Any unique string: a retry with the same key and body replays the first response; another body gets 422; 409 while the first runs.",
                         Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 200 },
                     });
+                    operation.Responses.TryAdd("409", Problem(problem, "The request conflicts with the current state, or a request with the same Idempotency-Key is still running."));
+                    operation.Responses.TryAdd("422", Problem(problem, "The Idempotency-Key was used before with a different request body."));
+                }
+                if (operation.OperationId == "GetReport" && operation.Responses.TryGetValue("200", out var report) && report.Content is { } formats)
+                {
+                    formats.TryAdd("application/pdf", new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } });
+                    formats.TryAdd("text/html", new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
                 }
                 if (operation.RequestBody?.Content is { } content && Examples.TryGetValue(operation.OperationId ?? "", out var example)
                     && content.TryGetValue("application/json", out var media))
                 {
-                    media.Example = System.Text.Json.Nodes.JsonNode.Parse(example);
+                    media.Example = JsonNode.Parse(example);
                 }
                 return Task.CompletedTask;
             });
         });
         return services;
     }
+
+    private static OpenApiResponse Problem(IOpenApiSchema schema, string description) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType> { ["application/problem+json"] = new() { Schema = schema } },
+    };
+
+    private static OpenApiHeader Header(string description, JsonSchemaType type) => new()
+    {
+        Description = description,
+        Schema = new OpenApiSchema { Type = type },
+    };
 }
