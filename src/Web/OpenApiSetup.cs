@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Assessment.Api.Identity;
+using Assessment.Api.Problems;
 using Assessment.Domain;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -24,6 +25,23 @@ public static class OpenApiSetup
     };
 
     /// <summary>
+    /// Response examples by operation id and status: real responses of the API, shortened to a few list items, with
+    /// the host name replaced. A test checks each one against the schema it illustrates.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyDictionary<string, JsonNode>> ResponseExamples { get; } = LoadResponseExamples();
+
+    private static Dictionary<string, IReadOnlyDictionary<string, JsonNode>> LoadResponseExamples()
+    {
+        using var stream = typeof(OpenApiSetup).Assembly.GetManifestResourceStream("Assessment.Web.OpenApiExamples.json")
+            ?? throw new InvalidOperationException("The OpenAPI response examples are not embedded.");
+        var root = JsonNode.Parse(stream)!.AsObject();
+        return root.ToDictionary(
+            op => op.Key,
+            op => (IReadOnlyDictionary<string, JsonNode>)op.Value!.AsObject().ToDictionary(r => r.Key, r => r.Value!.DeepClone()),
+            StringComparer.Ordinal);
+    }
+
+    /// <summary>
     /// The v1 document: only <c>/api/v1</c> operations, the OAuth2 client-credentials scheme with its scopes, and
     /// the problem-details responses every protected operation can give.
     /// </summary>
@@ -36,6 +54,7 @@ public static class OpenApiSetup
             o.CreateSchemaReferenceId = type => type.Type == typeof(JsonElement) ? null : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
             o.AddSchemaTransformer((schema, context, _) =>
             {
+                var type = context.JsonTypeInfo.Type;
                 // Enums travel as their kebab-case names: say they are strings. Where one is optional, the property
                 // already allows null beside the reference, so null is not one of the enum's values.
                 if (schema.Enum is { Count: > 0 } values && schema.Type is null
@@ -44,8 +63,18 @@ public static class OpenApiSetup
                     schema.Type = JsonSchemaType.String;
                     schema.Enum = [.. values.Where(v => v is not null)];
                 }
+                if (type == typeof(Microsoft.AspNetCore.Mvc.ProblemDetails) || type == typeof(HttpValidationProblemDetails))
+                {
+                    schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
+                    schema.Properties["type"] = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String,
+                        Description = "What went wrong, as a URI relative to the API's host whose page explains it: "
+                            + string.Join(", ", ProblemCatalog.All.Select(p => $"`{p.Type}` ({p.Status}, {p.Title})"))
+                            + ". Errors raised before the API runs (an unknown route, a wrong method) use the RFC 9110 section of their status.",
+                    };
+                }
                 // Answers are an object of item id → value (a number, text, a list or an object, by item type).
-                var type = context.JsonTypeInfo.Type;
                 if (type == typeof(AnswerSet) || type == typeof(Dictionary<string, JsonElement>))
                 {
                     schema.Type = type == typeof(AnswerSet) ? JsonSchemaType.Object : JsonSchemaType.Object | JsonSchemaType.Null;
@@ -61,7 +90,9 @@ public static class OpenApiSetup
                     Title = "Assessment API",
                     Version = "v1",
                     Description = "Start practice-owner assessments, save answers, submit them and read their scored results. "
-                        + "Authenticate with an OAuth2 client-credentials token from /connect/token. Errors are RFC 9457 problem details.",
+                        + "Authenticate with an OAuth2 client-credentials token from /connect/token (discovery: /.well-known/openid-configuration). "
+                        + "Errors are RFC 9457 problem details whose type is explained at its own address under /problems. "
+                        + "Lists take limit (1–100) and an opaque cursor and answer {data, nextCursor}; creating POSTs honour Idempotency-Key.",
                 };
                 document.Servers = [];
                 document.Components ??= new OpenApiComponents();
@@ -136,6 +167,19 @@ public static class OpenApiSetup
                 {
                     formats.TryAdd("application/pdf", new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } });
                     formats.TryAdd("text/html", new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
+                }
+                if (ResponseExamples.TryGetValue(operation.OperationId ?? "", out var responses))
+                {
+                    foreach (var (status, recorded) in responses)
+                    {
+                        if (operation.Responses?.TryGetValue(status, out var response) == true && response.Content is { } recordedFormats)
+                        {
+                            foreach (var format in recordedFormats.Where(m => m.Key is "application/json" or "application/problem+json"))
+                            {
+                                format.Value.Example = recorded.DeepClone();
+                            }
+                        }
+                    }
                 }
                 if (operation.RequestBody?.Content is { } content && Examples.TryGetValue(operation.OperationId ?? "", out var example)
                     && content.TryGetValue("application/json", out var media))

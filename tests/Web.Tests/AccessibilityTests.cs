@@ -24,7 +24,7 @@ public sealed class AccessibilityTests(BrowserApp browser) : IClassFixture<Brows
         var id = (await partner.PostJsonAsync("/api/v1/assessments", new { questionnaireKey = "owner-time", respondent = new { email = "axe@practice.test" } }))
             .Body.GetProperty("id").GetString();
         var page = await browser.NewPageAsync(width, height);
-        foreach (var path in new[] { "/", "/w/alpha", "/w/alpha/assessment", "/sign-in" })
+        foreach (var path in new[] { "/", "/w/alpha", "/w/alpha/assessment", "/sign-in", "/problems", "/problems/idempotency-key-reused" })
         {
             await page.GotoAsync(path);
             await AssertAccessibleAsync(page);

@@ -28,6 +28,7 @@ public static class ProblemTypes
     public const string BillingNotConfigured = "/problems/billing-not-configured";
     public const string BillingProviderError = "/problems/billing-provider-error";
     public const string InvalidWebhook = "/problems/invalid-webhook";
+    public const string LastAdmin = "/problems/last-admin";
 }
 
 /// <summary>An expected failure a handler returns as a value; endpoints turn it into problem details.</summary>

@@ -38,7 +38,7 @@ public sealed record AssessmentDocument(
     }
 }
 
-public sealed record RespondentDocument(string? Email, string? Name, string? PracticeName);
+public sealed record RespondentDocument(string? Email = null, string? Name = null, string? PracticeName = null);
 
 /// <summary>
 /// A scored result. <c>leadershipShare</c> is leadership hours ÷ (leadership + management hours) in the actual week,

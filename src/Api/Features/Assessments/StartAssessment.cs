@@ -19,7 +19,7 @@ namespace Assessment.Api.Features.Assessments;
 /// Start an assessment on the latest version of a questionnaire. <c>consentVersion</c>: the version of the data-use
 /// wording the owner agreed to, when the caller showed it (the browser always does).
 /// </summary>
-public sealed record StartAssessmentRequest(string? QuestionnaireKey, RespondentDocument? Respondent, string? ConsentVersion = null);
+public sealed record StartAssessmentRequest(string? QuestionnaireKey, RespondentDocument? Respondent = null, string? ConsentVersion = null);
 
 public sealed record StartAssessment(string? QuestionnaireKey, RespondentDocument? Respondent, string? ConsentVersion = null) : ICommand<Outcome<AssessmentDocument>>;
 

@@ -17,7 +17,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Assessment.Api.Features.Assessments;
 
 /// <summary><c>emailReport</c>: the owner agrees to receive a link to their report at the e-mail address given at the start.</summary>
-public sealed record SubmitAssessmentRequest(bool? EmailReport);
+public sealed record SubmitAssessmentRequest(bool? EmailReport = null);
 
 public sealed record SubmitAssessment(Guid AssessmentId, bool EmailReport = false) : ICommand<Outcome<ResultDocument>>;
 

@@ -44,11 +44,11 @@ public sealed record BookingDocument(
     BookingLinks? Links);
 
 /// <summary>Book a call at <c>start</c> (any offset; <c>timeZone</c> is the owner's IANA zone for how times are shown).</summary>
-public sealed record CreateBookingRequest(DateTimeOffset? Start, string? TimeZone, Guid? ConsultantId, Guid? AssessmentId, string? Name, string? Email, string? Phone, string? Notes);
+public sealed record CreateBookingRequest(DateTimeOffset? Start, string? TimeZone, string? Name, string? Email, Guid? ConsultantId = null, Guid? AssessmentId = null, string? Phone = null, string? Notes = null);
 
 public sealed record RescheduleBookingRequest(DateTimeOffset? Start);
 
-public sealed record CancelBookingRequest(string? Reason);
+public sealed record CancelBookingRequest(string? Reason = null);
 
 public static class BookingEndpoints
 {

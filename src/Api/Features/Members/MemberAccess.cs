@@ -39,9 +39,7 @@ public sealed record ListMembers : IQuery<IReadOnlyList<MemberListItem>>;
 
 public static class MemberAccessFailures
 {
-    public const string LastAdminType = "/problems/last-admin";
-
-    public static Failure LastAdmin { get; } = new(StatusCodes.Status409Conflict, LastAdminType, "The workspace needs an admin",
+    public static Failure LastAdmin { get; } = new(StatusCodes.Status409Conflict, ProblemTypes.LastAdmin, "The workspace needs an admin",
         "This member is the workspace's only admin; make someone else an admin first.");
 
     public static Failure InvitationGone { get; } = new(StatusCodes.Status410Gone, ProblemTypes.LinkGone, "The invitation is no longer valid",

@@ -25,7 +25,7 @@ public sealed record ShareLinkDocument(Guid Id, Guid AssessmentId, string State,
 }
 
 /// <summary>How long the link works: 1 to 365 days, 30 when left out.</summary>
-public sealed record CreateShareLinkRequest(int? ExpiresInDays);
+public sealed record CreateShareLinkRequest(int? ExpiresInDays = null);
 
 public sealed record CreateShareLink(Guid AssessmentId, int? ExpiresInDays) : ICommand<Outcome<ShareLinkDocument>>;
 
