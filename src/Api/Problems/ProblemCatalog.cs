@@ -48,7 +48,7 @@ public static class ProblemCatalog
             "The client used up its request bucket. `Retry-After` gives the seconds to wait; `RateLimit` and `RateLimit-Policy` describe the bucket.",
             "Wait as `Retry-After` says, then retry; spread requests over time."),
         new(ProblemTypes.IdempotencyKeyReused, 422, "The idempotency key was used for another request",
-            "A POST with this `Idempotency-Key` was made before with a different body; keys are kept for 24 hours per client.",
+            "A POST with this `Idempotency-Key` was made before with a different body; keys are kept for 48 hours per caller.",
             "Use a new key for a new request; reuse a key only to retry the very same request."),
         new(ProblemTypes.IdempotencyKeyInProgress, 409, "The first request with this idempotency key is still running",
             "A retry arrived while the original request with the same `Idempotency-Key` had not finished.",
