@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Threading.RateLimiting;
+using Assessment.Api.Persistence;
 using Assessment.Api.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -27,38 +29,96 @@ public sealed class PartnerRateLimitOptions
     public double PeriodSeconds { get; set; } = 60;
 }
 
-/// <summary>
-/// Limits every partner client on its own (token bucket, in this instance's memory). Each API response carries
-/// <c>RateLimit-Policy</c> and <c>RateLimit</c> headers (IETF draft); a refused call gets 429 problem details with
-/// <c>Retry-After</c>. Members in the browser are not limited here.
-/// </summary>
-public sealed class PartnerRateLimiter : IDisposable
+/// <summary>One client's token bucket, shared by every instance through the database.</summary>
+public sealed class RateLimitBucket
 {
-    private readonly PartitionedRateLimiter<string> _limiter;
+    public required string Client { get; set; }
 
-    public PartnerRateLimiter(IOptions<PartnerRateLimitOptions> options)
+    /// <summary>Tokens left after the last request, refilled continuously from <see cref="RefilledAtMs"/>.</summary>
+    public double Tokens { get; set; }
+
+    /// <summary>When <see cref="Tokens"/> was computed, in Unix milliseconds.</summary>
+    public long RefilledAtMs { get; set; }
+
+    /// <summary>Whether the last request took a token.</summary>
+    public bool Granted { get; set; }
+}
+
+/// <summary>What one request found in its client's bucket.</summary>
+public readonly record struct RateLimitDecision(bool Acquired, long Remaining, int RetryAfterSeconds);
+
+/// <summary>
+/// Limits every partner client on its own with a token bucket kept in the database, so every instance of the service
+/// draws from the same bucket. One upsert per request refills the bucket for the time since the last one (continuously,
+/// TokensPerPeriod every PeriodSeconds, up to TokenLimit) and takes a token when a whole one is there; the row lock
+/// (PostgreSQL) or the single writer (SQLite) makes concurrent requests take turns.
+/// </summary>
+public sealed class PartnerRateLimiter(IOptions<PartnerRateLimitOptions> options, TimeProvider clock)
+{
+    public PartnerRateLimitOptions Options { get; } = (options ?? throw new ArgumentNullException(nameof(options))).Value;
+
+    private double PerMillisecond => Options.TokensPerPeriod / (Options.PeriodSeconds * 1000);
+
+    public async Task<RateLimitDecision> AcquireAsync(AppDbContext db, string client, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        Options = options.Value;
-        _limiter = PartitionedRateLimiter.Create<string, string>(client => RateLimitPartition.GetTokenBucketLimiter(client, _ => new TokenBucketRateLimiterOptions
+        ArgumentNullException.ThrowIfNull(db);
+        var table = db.Model.FindEntityType(typeof(RateLimitBucket))!;
+        var name = table.GetTableName();
+        string Column(string property) => table.FindProperty(property)!.GetColumnName();
+        var (tokens, at, granted, key) = (Column(nameof(RateLimitBucket.Tokens)), Column(nameof(RateLimitBucket.RefilledAtMs)),
+            Column(nameof(RateLimitBucket.Granted)), Column(nameof(RateLimitBucket.Client)));
+        // The bucket as it stands now: the tokens left plus the refill since, never above the limit.
+        // Instances' clocks differ a little: time never runs backwards for a bucket, so a late clock adds nothing.
+        var elapsed = $"(CASE WHEN @now > {name}.{at} THEN @now - {name}.{at} ELSE 0 END)";
+        var refilled = $"(CASE WHEN {name}.{tokens} + {elapsed} * @rate > @capacity THEN @capacity ELSE {name}.{tokens} + {elapsed} * @rate END)";
+        var sql = $"""
+            INSERT INTO {name} ({key}, {tokens}, {at}, {granted}) VALUES (@client, @capacity - 1, @now, @true)
+            ON CONFLICT ({key}) DO UPDATE SET
+                {tokens} = CASE WHEN {refilled} >= 1 THEN {refilled} - 1 ELSE {refilled} END,
+                {granted} = CASE WHEN {refilled} >= 1 THEN @true ELSE @false END,
+                {at} = CASE WHEN @now > {name}.{at} THEN @now ELSE {name}.{at} END
+            RETURNING {tokens}, {granted}
+            """;
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
         {
-            TokenLimit = Options.TokenLimit,
-            TokensPerPeriod = Options.TokensPerPeriod,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(Options.PeriodSeconds),
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        }));
+            await connection.OpenAsync(ct);
+        }
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            Add(command, "@client", client);
+            Add(command, "@capacity", (double)Options.TokenLimit);
+            Add(command, "@now", clock.GetUtcNow().ToUnixTimeMilliseconds());
+            Add(command, "@rate", PerMillisecond);
+            Add(command, "@true", true);
+            Add(command, "@false", false);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            var left = reader.GetDouble(0);
+            var acquired = reader.GetBoolean(1);
+            var retryAfter = acquired ? 0 : (int)Math.Ceiling((1 - left) / PerMillisecond / 1000);
+            return new RateLimitDecision(acquired, (long)Math.Floor(left), Math.Max(1, retryAfter));
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
     }
 
-    public PartnerRateLimitOptions Options { get; }
-
-    public (bool Acquired, long Remaining) Acquire(string client)
+    private static void Add(System.Data.Common.DbCommand command, string name, object value)
     {
-        using var lease = _limiter.AttemptAcquire(client);
-        return (lease.IsAcquired, _limiter.GetStatistics(client)?.CurrentAvailablePermits ?? 0);
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
-
-    public void Dispose() => _limiter.Dispose();
 }
 
 public static class PartnerRateLimits
@@ -81,17 +141,17 @@ public static class PartnerRateLimits
             await next(http);
             return;
         }
-        var (acquired, remaining) = limiter.Acquire(client);
+        var (acquired, remaining, retryAfter) = await limiter.AcquireAsync(http.RequestServices.GetRequiredService<AppDbContext>(), client, http.RequestAborted);
         var window = (int)Math.Ceiling(limiter.Options.PeriodSeconds);
         http.Response.Headers["RateLimit-Policy"] = string.Create(CultureInfo.InvariantCulture, $"\"partner\";q={limiter.Options.TokenLimit};w={window}");
-        http.Response.Headers["RateLimit"] = string.Create(CultureInfo.InvariantCulture, $"\"partner\";r={remaining};t={window}");
+        http.Response.Headers["RateLimit"] = string.Create(CultureInfo.InvariantCulture, $"\"partner\";r={remaining};t={(acquired ? 0 : retryAfter)}");
         if (acquired)
         {
             await next(http);
             return;
         }
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        http.Response.Headers.RetryAfter = window.ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
@@ -100,7 +160,7 @@ public static class PartnerRateLimits
                 Status = StatusCodes.Status429TooManyRequests,
                 Type = ProblemTypes.RateLimited,
                 Title = "Too many requests",
-                Detail = $"This client may make {limiter.Options.TokenLimit} requests in a burst and {limiter.Options.TokensPerPeriod} more every {window} seconds. Retry after {window} seconds.",
+                Detail = $"This client may make {limiter.Options.TokenLimit} requests in a burst and {limiter.Options.TokensPerPeriod} more every {window} seconds. Retry after {retryAfter} seconds.",
             },
         });
     });

@@ -51,6 +51,8 @@ public abstract class AppDbContext : IdentityDbContext<Member, IdentityRole<Guid
 
     public DbSet<Webhooks.IdempotencyRecord> IdempotencyRecords => Set<Webhooks.IdempotencyRecord>();
 
+    public DbSet<Identity.RateLimitBucket> RateLimitBuckets => Set<Identity.RateLimitBucket>();
+
     public DbSet<ConsultantSchedule> ConsultantSchedules => Set<ConsultantSchedule>();
 
     public DbSet<BookingLink> BookingLinks => Set<BookingLink>();
@@ -249,6 +251,12 @@ public abstract class AppDbContext : IdentityDbContext<Member, IdentityRole<Guid
             i.Property(x => x.Location).HasMaxLength(500);
             i.HasIndex(x => new { x.Caller, x.Key }).IsUnique();
             i.HasIndex(x => x.CreatedAt);
+        });
+
+        builder.Entity<Identity.RateLimitBucket>(b =>
+        {
+            b.HasKey(x => x.Client);
+            b.Property(x => x.Client).HasMaxLength(200);
         });
 
         builder.Entity<ConsultantSchedule>(c =>

@@ -4,6 +4,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Assessment.Api.Persistence;
 using Assessment.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Assessment.Api.Tests.Partners;
 
@@ -83,7 +86,7 @@ public sealed class PartnerClientTestsOnSqlite(SqliteApp app) : PartnerClientTes
 public sealed class PartnerClientTestsOnPostgres(PostgresApp app) : PartnerClientTests(app), IClassFixture<PostgresApp>;
 
 /// <summary>An app whose partner clients may make three calls an hour.</summary>
-public sealed class TightRateLimitApp() : AssessmentApp(DatabaseProvider.Sqlite)
+public abstract class TightRateLimitApp(DatabaseProvider provider) : AssessmentApp(provider)
 {
     protected override void Configure(Dictionary<string, string?> settings)
     {
@@ -94,8 +97,16 @@ public sealed class TightRateLimitApp() : AssessmentApp(DatabaseProvider.Sqlite)
     }
 }
 
-public sealed class RateLimitTests(TightRateLimitApp app) : IClassFixture<TightRateLimitApp>
+public sealed class TightRateLimitSqliteApp() : TightRateLimitApp(DatabaseProvider.Sqlite);
+
+public sealed class TightRateLimitPostgresApp() : TightRateLimitApp(DatabaseProvider.Postgres);
+
+public abstract class RateLimitTests(TightRateLimitApp app)
 {
+    // One token comes back every 1,200 seconds; a slow machine may let a second or two pass between requests.
+    private static void AssertSeconds(int expected, string actual) =>
+        Assert.InRange(int.Parse(actual, System.Globalization.CultureInfo.InvariantCulture), expected - 5, expected);
+
     [Fact]
     public async Task Each_partner_client_is_limited_on_its_own_with_headers_and_a_429_problem()
     {
@@ -105,11 +116,16 @@ public sealed class RateLimitTests(TightRateLimitApp app) : IClassFixture<TightR
             using var ok = await alpha.GetAsync(Http.Url("/api/v1/questionnaires"));
             Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
             Assert.Equal("\"partner\";q=3;w=3600", ok.Headers.GetValues("RateLimit-Policy").Single());
-            Assert.Equal($"\"partner\";r={i};t=3600", ok.Headers.GetValues("RateLimit").Single());
+            var remaining = ok.Headers.GetValues("RateLimit").Single().Split(';');
+            Assert.Equal($"r={i}", remaining[1]);
+            Assert.Equal("t=0", remaining[2]);
         }
         using var limited = await alpha.GetAsync(Http.Url("/api/v1/questionnaires"));
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
-        Assert.Equal("3600", limited.Headers.GetValues("Retry-After").Single());
+        AssertSeconds(1200, limited.Headers.GetValues("Retry-After").Single());
+        var state = limited.Headers.GetValues("RateLimit").Single().Split(';');
+        Assert.Equal("r=0", state[1]);
+        AssertSeconds(1200, state[2]["t=".Length..]);
         var problem = await limited.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("/problems/rate-limited", problem.GetProperty("type").GetString());
 
@@ -121,4 +137,48 @@ public sealed class RateLimitTests(TightRateLimitApp app) : IClassFixture<TightR
             Assert.Equal(HttpStatusCode.OK, (await member.GetJsonAsync("/api/v1/questionnaires")).Status);
         }
     }
+
+    [Fact]
+    public async Task Every_instance_draws_from_the_same_bucket()
+    {
+        var token = await app.TokenAsync("alpha-reader", "alpha-reader-secret");
+        await using var second = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Testing");
+            foreach (var (key, value) in app.Settings())
+            {
+                b.UseSetting(key, value);
+            }
+            b.ConfigureServices(services => services.AddSingleton<TimeProvider>(app.Clock));
+        });
+        using var one = app.CreateClient();
+        using var two = second.CreateClient();
+        foreach (var client in new[] { one, two })
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        }
+        Assert.Equal(HttpStatusCode.OK, (await one.GetJsonAsync("/api/v1/questionnaires")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await two.GetJsonAsync("/api/v1/questionnaires")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await one.GetJsonAsync("/api/v1/questionnaires")).Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await two.GetJsonAsync("/api/v1/questionnaires")).Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await one.GetJsonAsync("/api/v1/questionnaires")).Status);
+    }
+
+    [Fact]
+    public async Task The_bucket_refills_one_request_every_period_divided_by_its_size()
+    {
+        var reader = await app.PartnerAsync("beta-reader");
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await reader.GetJsonAsync("/api/v1/questionnaires")).Status);
+        }
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await reader.GetJsonAsync("/api/v1/questionnaires")).Status);
+        app.Clock.Advance(TimeSpan.FromSeconds(1201));
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetJsonAsync("/api/v1/questionnaires")).Status);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await reader.GetJsonAsync("/api/v1/questionnaires")).Status);
+    }
 }
+
+public sealed class RateLimitTestsOnSqlite(TightRateLimitSqliteApp app) : RateLimitTests(app), IClassFixture<TightRateLimitSqliteApp>;
+
+public sealed class RateLimitTestsOnPostgres(TightRateLimitPostgresApp app) : RateLimitTests(app), IClassFixture<TightRateLimitPostgresApp>;

@@ -253,6 +253,31 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
                     b.ToTable("members", (string)null);
                 });
 
+            modelBuilder.Entity("Assessment.Api.Identity.RateLimitBucket", b =>
+                {
+                    b.Property<string>("Client")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("client");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("granted");
+
+                    b.Property<long>("RefilledAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("refilled_at_ms");
+
+                    b.Property<double>("Tokens")
+                        .HasColumnType("double precision")
+                        .HasColumnName("tokens");
+
+                    b.HasKey("Client")
+                        .HasName("pk_rate_limit_buckets");
+
+                    b.ToTable("rate_limit_buckets", (string)null);
+                });
+
             modelBuilder.Entity("Assessment.Api.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")

@@ -248,6 +248,31 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
                     b.ToTable("members", (string)null);
                 });
 
+            modelBuilder.Entity("Assessment.Api.Identity.RateLimitBucket", b =>
+                {
+                    b.Property<string>("Client")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client");
+
+                    b.Property<bool>("Granted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("granted");
+
+                    b.Property<long>("RefilledAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refilled_at_ms");
+
+                    b.Property<double>("Tokens")
+                        .HasColumnType("REAL")
+                        .HasColumnName("tokens");
+
+                    b.HasKey("Client")
+                        .HasName("pk_rate_limit_buckets");
+
+                    b.ToTable("rate_limit_buckets", (string)null);
+                });
+
             modelBuilder.Entity("Assessment.Api.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
