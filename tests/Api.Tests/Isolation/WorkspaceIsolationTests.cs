@@ -10,6 +10,8 @@ public abstract class WorkspaceIsolationTests(AssessmentApp app)
     public async Task Every_resource_of_another_workspace_is_not_found()
     {
         var alpha = await app.PartnerAsync("alpha-partner");
+        var hook = (await alpha.PostJsonAsync("/api/v1/webhook-endpoints", new { url = "https://partner.test/isolation", eventTypes = new[] { "assessment.started" } }))
+            .Body.GetProperty("id").GetString();
         var assessment = (await alpha.PostJsonAsync("/api/v1/assessments", new { questionnaireKey = "owner-time", respondent = new { email = "iso@practice.test" } }))
             .Body.GetProperty("id").GetString();
         await alpha.PutJsonAsync($"/api/v1/assessments/{assessment}/answers", new { answers = OwnerTimeAnswers.Complete() });
@@ -30,7 +32,11 @@ public abstract class WorkspaceIsolationTests(AssessmentApp app)
             email = "iso@practice.test",
             assessmentId = assessment,
         })).Body.GetProperty("id").GetString();
+        var delivery = (await alpha.GetJsonAsync($"/api/v1/webhook-endpoints/{hook}/deliveries")).Body.GetProperty("data")[0].GetProperty("id").GetString();
         var alphaAdmin = await app.MemberAsync("admin@alpha.test");
+        var note = await alphaAdmin.PostJsonAsync($"/api/v1/assessments/{assessment}/notes", new { text = "Alpha only" });
+        Assert.Equal(HttpStatusCode.Created, note.Status);
+        Assert.Equal(HttpStatusCode.OK, (await alphaAdmin.PostJsonAsync($"/api/v1/assessments/{assessment}/tags", new { tag = "alpha-only" })).Status);
         var consultant = (await alphaAdmin.GetJsonAsync("/api/v1/consultants")).Body.GetProperty("data").EnumerateArray()
             .Single(c => c.GetProperty("email").GetString() == "consultant@alpha.test").GetProperty("id").GetString();
 
@@ -51,6 +57,10 @@ public abstract class WorkspaceIsolationTests(AssessmentApp app)
             (HttpMethod.Post, $"/api/v1/bookings/{booking}/cancel", null),
             (HttpMethod.Post, $"/api/v1/bookings/{booking}/reschedule", new { start = DateTimeOffset.UtcNow.AddDays(20) }),
             (HttpMethod.Post, $"/api/v1/bookings/{booking}/no-show", null),
+            (HttpMethod.Get, $"/api/v1/webhook-endpoints/{hook}/deliveries", null),
+            (HttpMethod.Post, $"/api/v1/webhook-endpoints/{hook}/rotate-secret", null),
+            (HttpMethod.Delete, $"/api/v1/webhook-endpoints/{hook}", null),
+            (HttpMethod.Post, $"/api/v1/webhook-deliveries/{delivery}/redeliver", null),
         };
         foreach (var (method, path, body) in notFound)
         {
@@ -63,7 +73,27 @@ public abstract class WorkspaceIsolationTests(AssessmentApp app)
         (await betaAdmin.GetJsonAsync($"/api/v1/consultants/{consultant}/availability")).AssertProblem(HttpStatusCode.NotFound, "/problems/not-found");
         Assert.DoesNotContain((await betaAdmin.GetJsonAsync("/api/v1/consultants")).Body.GetProperty("data").EnumerateArray(), c => c.GetProperty("id").GetString() == consultant);
 
+        var memberOnly = new List<(HttpMethod, string, object?)>
+        {
+            (HttpMethod.Get, $"/api/v1/assessments/{assessment}/notes", null),
+            (HttpMethod.Post, $"/api/v1/assessments/{assessment}/notes", new { text = "From beta" }),
+            (HttpMethod.Post, $"/api/v1/assessments/{assessment}/tags", new { tag = "beta" }),
+            (HttpMethod.Delete, $"/api/v1/assessments/{assessment}/tags/alpha-only", null),
+            (HttpMethod.Post, "/api/v1/partner-clients/alpha-reader/rotate", null),
+            (HttpMethod.Delete, "/api/v1/partner-clients/alpha-reader", null),
+        };
+        foreach (var (method, path, body) in memberOnly)
+        {
+            var response = await betaAdmin.SendAsync(method, path, body);
+            Assert.True(response.Status == HttpStatusCode.NotFound, $"{method} {path} answered {response.Status} to another workspace's admin.");
+        }
+        Assert.DoesNotContain((await beta.GetJsonAsync("/api/v1/events?limit=100")).Body.GetProperty("data").EnumerateArray(),
+            e => e.GetProperty("data").ToString().Contains(assessment!, StringComparison.Ordinal));
+
         // And nothing changed for alpha.
+        Assert.Single((await alphaAdmin.GetJsonAsync($"/api/v1/assessments/{assessment}/notes")).Body.GetProperty("data").EnumerateArray());
+        Assert.Equal(HttpStatusCode.OK, (await alpha.GetJsonAsync($"/api/v1/webhook-endpoints/{hook}/deliveries")).Status);
+        Assert.False(string.IsNullOrEmpty(await app.TokenAsync("alpha-reader", "alpha-reader-secret")));
         Assert.Equal("active", (await alpha.GetJsonAsync($"/api/v1/bookings/{booking}")).Body.GetProperty("status").GetString());
         Assert.Equal("submitted", (await alpha.GetJsonAsync($"/api/v1/assessments/{assessment}")).Body.GetProperty("status").GetString());
     }
