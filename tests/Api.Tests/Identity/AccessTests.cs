@@ -29,6 +29,22 @@ public abstract class AccessTests(AssessmentApp app)
     }
 
     [Fact]
+    public async Task Api_with_an_expired_token_is_401_invalid_token()
+    {
+        var token = await app.TokenAsync("alpha-partner", "alpha-partner-secret");
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetJsonAsync("/api/v1/questionnaires")).Status);
+
+        // Tokens live an hour.
+        app.Clock.Advance(TimeSpan.FromMinutes(61));
+        using var response = await client.GetAsync(Http.Url("/api/v1/questionnaires"));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("invalid_token", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Token_without_the_scope_is_403()
     {
         var reader = await app.PartnerAsync("alpha-reader");
