@@ -124,6 +124,24 @@ public abstract class AssessmentApp(DatabaseProvider provider) : WebApplicationF
         });
     }
 
+    /// <summary>
+    /// Another instance of the service on this app's database, as a second server behind a load balancer or a restart
+    /// would be; <paramref name="settings"/> override this app's settings.
+    /// </summary>
+    public WebApplicationFactory<Program> AnotherInstance(IReadOnlyDictionary<string, string?>? settings = null, bool sameClock = false) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseEnvironment("Testing");
+            foreach (var (key, value) in Settings().Concat(settings ?? new Dictionary<string, string?>()))
+            {
+                b.UseSetting(key, value);
+            }
+            if (sameClock)
+            {
+                b.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+            }
+        });
+
     /// <summary>An HTTP client holding a partner's bearer token.</summary>
     public async Task<HttpClient> PartnerAsync(string clientId, string? scope = null)
     {

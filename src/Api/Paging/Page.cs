@@ -72,48 +72,31 @@ public static class Cursor
     }
 
     /// <summary>The limit and decoded cursor of a list request, or the problem with them.</summary>
-    public static Failure? Read(int? limit, string? cursor, out int take, out (DateTimeOffset Key, Guid Id)? after)
-    {
-        after = null;
-        if (ReadLimit(limit, out take) is { } invalid)
-        {
-            return invalid;
-        }
-        if (cursor is not null)
-        {
-            if (!TryDecode(cursor, out DateTimeOffset key, out var id))
-            {
-                return NotOurs;
-            }
-            after = (key, id);
-        }
-        return null;
-    }
+    public static Failure? Read(int? limit, string? cursor, out int take, out (DateTimeOffset Key, Guid Id)? after) =>
+        Read<DateTimeOffset>(limit, cursor, TryDecode, out take, out after);
 
     /// <summary>The limit and decoded cursor of a list sorted by a text key, or the problem with them.</summary>
-    public static Failure? ReadText(int? limit, string? cursor, out int take, out (string Key, Guid Id)? after)
+    public static Failure? ReadText(int? limit, string? cursor, out int take, out (string Key, Guid Id)? after) =>
+        Read<string>(limit, cursor, TryDecode, out take, out after);
+
+    private delegate bool Decoder<TKey>(string? cursor, out TKey key, out Guid id);
+
+    private static Failure? Read<TKey>(int? limit, string? cursor, Decoder<TKey> decode, out int take, out (TKey Key, Guid Id)? after)
     {
         after = null;
-        if (ReadLimit(limit, out take) is { } invalid)
+        take = limit ?? DefaultLimit;
+        if (take is < 1 or > MaxLimit)
         {
-            return invalid;
+            return Failure.Invalid("limit", $"limit is from 1 to {MaxLimit}.");
         }
         if (cursor is not null)
         {
-            if (!TryDecode(cursor, out string key, out var id))
+            if (!decode(cursor, out var key, out var id))
             {
-                return NotOurs;
+                return Failure.Invalid("cursor", "The cursor is not one this API returned.");
             }
             after = (key, id);
         }
         return null;
-    }
-
-    private static Failure NotOurs => Failure.Invalid("cursor", "The cursor is not one this API returned.");
-
-    private static Failure? ReadLimit(int? limit, out int take)
-    {
-        take = limit ?? DefaultLimit;
-        return take is < 1 or > MaxLimit ? Failure.Invalid("limit", $"limit is from 1 to {MaxLimit}.") : null;
     }
 }

@@ -4,8 +4,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Assessment.Api.Persistence;
 using Assessment.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Assessment.Api.Tests.Partners;
@@ -142,15 +140,7 @@ public abstract class RateLimitTests(TightRateLimitApp app)
     public async Task Every_instance_draws_from_the_same_bucket()
     {
         var token = await app.TokenAsync("alpha-reader", "alpha-reader-secret");
-        await using var second = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Testing");
-            foreach (var (key, value) in app.Settings())
-            {
-                b.UseSetting(key, value);
-            }
-            b.ConfigureServices(services => services.AddSingleton<TimeProvider>(app.Clock));
-        });
+        await using var second = app.AnotherInstance(sameClock: true);
         using var one = app.CreateClient();
         using var two = second.CreateClient();
         foreach (var client in new[] { one, two })

@@ -3,8 +3,6 @@ using Assessment.Api.Identity;
 using Assessment.Api.Persistence;
 using Assessment.Api.Startup;
 using Assessment.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -92,14 +90,7 @@ public abstract class PlatformTests(AssessmentApp app)
     public async Task Tokens_stay_valid_after_a_restart()
     {
         var token = await app.TokenAsync("alpha-partner", "alpha-partner-secret");
-        await using var restarted = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
-        {
-            b.UseEnvironment("Testing");
-            foreach (var (key, value) in app.Settings())
-            {
-                b.UseSetting(key, value);
-            }
-        });
+        await using var restarted = app.AnotherInstance();
         using var client = restarted.CreateClient();
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         Assert.Equal(HttpStatusCode.OK, (await client.GetJsonAsync("/api/v1/questionnaires")).Status);

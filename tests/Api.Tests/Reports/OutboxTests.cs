@@ -2,8 +2,6 @@ using System.Net;
 using Assessment.Api.Outbox;
 using Assessment.Api.Persistence;
 using Assessment.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -105,17 +103,12 @@ public sealed class OutboxDeliveryTests(BrokenSmtpApp app) : IClassFixture<Broke
 
         // A new host on the same database, with working (file) delivery and its background worker on.
         var mail = Path.Combine(Path.GetTempPath(), $"assessment-mail-{Guid.NewGuid():N}");
-        await using var restarted = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        await using var restarted = app.AnotherInstance(new Dictionary<string, string?>
         {
-            b.UseEnvironment("Testing");
-            foreach (var (key, value) in app.Settings())
-            {
-                b.UseSetting(key, value);
-            }
-            b.UseSetting("Email:Smtp:Host", "");
-            b.UseSetting("Email:PickupDirectory", mail);
-            b.UseSetting("Outbox:Enabled", "true");
-            b.UseSetting("Outbox:PollSeconds", "0.2");
+            ["Email:Smtp:Host"] = "",
+            ["Email:PickupDirectory"] = mail,
+            ["Outbox:Enabled"] = "true",
+            ["Outbox:PollSeconds"] = "0.2",
         });
         restarted.StartServer();
         // The earlier failure scheduled a retry; make it due now for this host.
