@@ -168,6 +168,11 @@ public static class OpenApiSetup
                     formats.TryAdd("application/pdf", new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } });
                     formats.TryAdd("text/html", new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } });
                 }
+                return Task.CompletedTask;
+            });
+            // Examples last, once every response an operation can give is in place.
+            o.AddOperationTransformer((operation, _, _) =>
+            {
                 if (ResponseExamples.TryGetValue(operation.OperationId ?? "", out var responses))
                 {
                     foreach (var (status, recorded) in responses)
