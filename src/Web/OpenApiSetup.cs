@@ -63,6 +63,14 @@ public static class OpenApiSetup
                     schema.Type = JsonSchemaType.String;
                     schema.Enum = [.. values.Where(v => v is not null)];
                 }
+                // Numbers are documented as numbers. The server also reads numeric strings, but a partner should send
+                // numbers, and a generated client should not type them as "number or text".
+                if (schema.Type is { } union && union.HasFlag(JsonSchemaType.String)
+                    && (union.HasFlag(JsonSchemaType.Integer) || union.HasFlag(JsonSchemaType.Number)))
+                {
+                    schema.Type = union & ~JsonSchemaType.String;
+                    schema.Pattern = null;
+                }
                 if (type == typeof(Microsoft.AspNetCore.Mvc.ProblemDetails) || type == typeof(HttpValidationProblemDetails))
                 {
                     schema.Properties ??= new Dictionary<string, IOpenApiSchema>();
@@ -121,6 +129,24 @@ public static class OpenApiSetup
             });
             o.AddOperationTransformer((operation, context, _) =>
             {
+                foreach (var parameter in (operation.Parameters ?? []).OfType<OpenApiParameter>())
+                {
+                    if (parameter.Schema is OpenApiSchema { Type: JsonSchemaType.Integer } integer)
+                    {
+                        integer.Pattern = null;
+                    }
+                    if (parameter.Name == "limit" && parameter.Schema is OpenApiSchema limit)
+                    {
+                        parameter.Description = "How many items a page holds: 1 to 100.";
+                        limit.Minimum = "1";
+                        limit.Maximum = "100";
+                        limit.Default = JsonValue.Create(25);
+                    }
+                    else if (parameter.Name == "cursor")
+                    {
+                        parameter.Description = "The nextCursor of the previous page; leave out for the first page.";
+                    }
+                }
                 var policies = context.Description.ActionDescriptor.EndpointMetadata
                     .OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>()
                     .Select(a => a.Policy)

@@ -34,8 +34,6 @@ var settings = new CSharpClientGeneratorSettings
         GenerateNullableReferenceTypes = true,
         GenerateOptionalPropertiesAsNullable = true,
         GenerateDataAnnotations = false,
-        // A number that also reads from a string carries its default as text; the server fills defaults anyway.
-        GenerateDefaultValues = false,
         ClassStyle = CSharpClassStyle.Poco,
         DateType = "System.DateOnly",
         TimeType = "System.TimeOnly",
