@@ -193,3 +193,17 @@ public sealed class StripeEvent
         NextAttemptAt = now + Outbox.RetryBackoff.After(Attempts, jitter);
     }
 }
+
+/// <summary>
+/// How many assessments a workspace has started in a calendar month (UTC, <c>yyyy-MM</c>): the monthly quota is taken
+/// from this row with one conditional update, so concurrent starts cannot pass it. Erasing an owner's data does not
+/// give the start back.
+/// </summary>
+public sealed class AssessmentUsage
+{
+    public Guid WorkspaceId { get; set; }
+
+    public required string Month { get; set; }
+
+    public int Used { get; set; }
+}

@@ -73,7 +73,40 @@ public sealed class WorkspacePlans(AppDbContext db, PlanCatalog catalog, TimePro
         }
     }
 
-    public Task<int> AssessmentsThisMonthAsync(CancellationToken ct)
+    private string Month => MonthStart.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Assessments started this month: the quota's counter, or the assessments themselves before the first start.</summary>
+    public async Task<int> AssessmentsThisMonthAsync(CancellationToken ct)
+    {
+        var workspace = db.CurrentWorkspaceId;
+        var month = Month;
+        var counted = await db.AssessmentUsage.AsNoTracking().Where(u => u.WorkspaceId == workspace && u.Month == month).Select(u => (int?)u.Used).SingleOrDefaultAsync(ct);
+        return counted ?? await StartedThisMonthAsync(ct);
+    }
+
+    /// <summary>
+    /// Takes one of this month's <paramref name="quota"/> starts, or answers false when none is left. One statement
+    /// takes it: the row's lock (PostgreSQL) or the single writer (SQLite) lets concurrent starts take turns, so two
+    /// starts at the same instant cannot both take the last one. Call it inside the transaction that adds the assessment.
+    /// </summary>
+    public async Task<bool> TryTakeAssessmentAsync(int quota, CancellationToken ct)
+    {
+        var started = await StartedThisMonthAsync(ct);
+        if (started >= quota)
+        {
+            return false;
+        }
+        var workspace = db.CurrentWorkspaceId;
+        var month = Month;
+        // The first start of a month creates the row from the assessments already there; later ones add one while any is left.
+        var taken = await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO assessment_usage (workspace_id, month, used) VALUES ({workspace}, {month}, {started + 1})
+            ON CONFLICT (workspace_id, month) DO UPDATE SET used = assessment_usage.used + 1 WHERE assessment_usage.used < {quota}
+            """, ct);
+        return taken == 1;
+    }
+
+    private Task<int> StartedThisMonthAsync(CancellationToken ct)
     {
         var start = MonthStart;
         return db.Assessments.CountAsync(a => a.CreatedAt >= start, ct);

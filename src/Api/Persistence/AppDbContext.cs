@@ -61,6 +61,9 @@ public abstract class AppDbContext : IdentityDbContext<Member, IdentityRole<Guid
 
     public DbSet<Billing.PlanSubscription> PlanSubscriptions => Set<Billing.PlanSubscription>();
 
+    /// <summary>Read and written by <see cref="Billing.WorkspacePlans"/> only, always for one workspace it names.</summary>
+    public DbSet<Billing.AssessmentUsage> AssessmentUsage => Set<Billing.AssessmentUsage>();
+
     /// <summary>Verified Stripe events, across all workspaces (which one is known only once processed).</summary>
     public DbSet<Billing.StripeEvent> StripeEvents => Set<Billing.StripeEvent>();
 
@@ -251,6 +254,12 @@ public abstract class AppDbContext : IdentityDbContext<Member, IdentityRole<Guid
             i.Property(x => x.Location).HasMaxLength(500);
             i.HasIndex(x => new { x.Caller, x.Key }).IsUnique();
             i.HasIndex(x => x.CreatedAt);
+        });
+
+        builder.Entity<Billing.AssessmentUsage>(u =>
+        {
+            u.HasKey(x => new { x.WorkspaceId, x.Month });
+            u.Property(x => x.Month).HasMaxLength(7);
         });
 
         builder.Entity<Identity.RateLimitBucket>(b =>

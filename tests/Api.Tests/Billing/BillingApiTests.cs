@@ -356,6 +356,23 @@ public abstract class BillingApiTests(StripeApp app)
     }
 
     [Fact]
+    public async Task Starts_at_the_same_instant_cannot_pass_the_monthly_quota()
+    {
+        var members = new[] { await app.MemberAsync("admin@xi.test"), await app.MemberAsync("consultant@xi.test") };
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await members[0].PostJsonAsync("/api/v1/assessments", new { questionnaireKey = "owner-time" })).Status);
+        }
+        // Five left of 25; twelve starts race for them.
+        var racing = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => members[i % 2].PostJsonAsync("/api/v1/assessments", new { questionnaireKey = "owner-time" })));
+        Assert.Equal(5, racing.Count(r => r.Status == HttpStatusCode.Created));
+        Assert.All(racing.Where(r => r.Status != HttpStatusCode.Created), r => r.AssertProblem(HttpStatusCode.Forbidden, "/problems/assessment-quota-exceeded"));
+        Assert.Equal(25, (await members[0].GetJsonAsync("/api/v1/assessments?limit=100")).Body.GetProperty("data").GetArrayLength());
+        var usage = await members[0].GetJsonAsync("/api/v1/billing/subscription");
+        Assert.Equal(25, usage.Body.GetProperty("usage").GetProperty("assessmentsThisMonth").GetInt32());
+    }
+
+    [Fact]
     public async Task Free_plan_stops_new_assessments_after_25_in_a_month_on_the_api_and_the_owner_page()
     {
         var member = await app.MemberAsync("consultant@lambda.test");

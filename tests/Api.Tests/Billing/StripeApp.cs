@@ -22,7 +22,7 @@ public abstract class StripeApp(DatabaseProvider provider) : AssessmentApp(provi
     public WireMockServer Stripe { get; } = WireMockServer.Start();
 
     protected override IReadOnlyList<string> WorkspaceSlugs =>
-        ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu"];
+        ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu", "xi"];
 
     protected override void Configure(Dictionary<string, string?> settings)
     {

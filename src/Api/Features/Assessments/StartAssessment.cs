@@ -62,9 +62,12 @@ public sealed class StartAssessmentHandler(Webhooks.WebhookPublisher webhooks, A
             return Failure.Invalid("The assessment could not be started.", errors);
         }
         var current = await plans.CurrentAsync(cancellationToken);
-        if (current.Plan.Entitlements.AssessmentsPerMonth is { } quota && await plans.AssessmentsThisMonthAsync(cancellationToken) >= quota)
+        var quota = current.Plan.Entitlements.AssessmentsPerMonth;
+        // With a monthly quota, the start taken from it and the assessment are saved together or not at all.
+        await using var transaction = quota is null ? null : await db.Database.BeginTransactionAsync(cancellationToken);
+        if (quota is { } limit && !await plans.TryTakeAssessmentAsync(limit, cancellationToken))
         {
-            return BillingFailures.QuotaExceeded(current.Plan, quota);
+            return BillingFailures.QuotaExceeded(current.Plan, limit);
         }
 
         var assessment = AssessmentResponse.Start(workspace.Id, definition!,
@@ -77,6 +80,10 @@ public sealed class StartAssessmentHandler(Webhooks.WebhookPublisher webhooks, A
         await webhooks.PublishAsync(assessment.WorkspaceId, Webhooks.WebhookEventTypes.AssessmentStarted,
             new { assessmentId = assessment.Id, questionnaire = new { key = assessment.QuestionnaireKey, version = assessment.QuestionnaireVersion }, assessment.CreatedAt }, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
         return AssessmentDocument.From(assessment, definition!);
     }
 

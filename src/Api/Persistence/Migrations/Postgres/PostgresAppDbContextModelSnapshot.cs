@@ -23,6 +23,27 @@ namespace Assessment.Api.Persistence.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Assessment.Api.Billing.AssessmentUsage", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("workspace_id");
+
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("month");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("integer")
+                        .HasColumnName("used");
+
+                    b.HasKey("WorkspaceId", "Month")
+                        .HasName("pk_assessment_usage");
+
+                    b.ToTable("assessment_usage", (string)null);
+                });
+
             modelBuilder.Entity("Assessment.Api.Billing.BillingAccount", b =>
                 {
                     b.Property<Guid>("WorkspaceId")

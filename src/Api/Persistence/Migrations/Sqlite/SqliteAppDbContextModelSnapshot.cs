@@ -18,6 +18,27 @@ namespace Assessment.Api.Persistence.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Assessment.Api.Billing.AssessmentUsage", b =>
+                {
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("workspace_id");
+
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("month");
+
+                    b.Property<int>("Used")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used");
+
+                    b.HasKey("WorkspaceId", "Month")
+                        .HasName("pk_assessment_usage");
+
+                    b.ToTable("assessment_usage", (string)null);
+                });
+
             modelBuilder.Entity("Assessment.Api.Billing.BillingAccount", b =>
                 {
                     b.Property<Guid>("WorkspaceId")
