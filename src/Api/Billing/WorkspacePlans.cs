@@ -112,6 +112,16 @@ public sealed class WorkspacePlans(AppDbContext db, PlanCatalog catalog, TimePro
         return db.Assessments.CountAsync(a => a.CreatedAt >= start, ct);
     }
 
+    /// <summary>
+    /// Makes the current transaction the only one changing the workspace's members until it ends: it writes the
+    /// workspace's row (a row lock on PostgreSQL, the write lock on SQLite), so seats counted after this stay counted.
+    /// </summary>
+    public Task LockMembersAsync(CancellationToken ct)
+    {
+        var workspace = db.CurrentWorkspaceId;
+        return db.Database.ExecuteSqlAsync($"UPDATE workspaces SET id = id WHERE id = {workspace}", ct);
+    }
+
     /// <summary>Every member (admins and consultants) takes a seat.</summary>
     public Task<int> SeatsUsedAsync(CancellationToken ct)
     {

@@ -38,14 +38,17 @@ public sealed class AddMemberHandler(AppDbContext db, UserManager<Member> member
             return Failure.Invalid("The member could not be added.", errors);
         }
 
-        var current = await plans.CurrentAsync(cancellationToken);
-        if (current.Plan.Entitlements.ConsultantSeats is { } seats && await plans.SeatsUsedAsync(cancellationToken) >= seats)
-        {
-            return BillingFailures.SeatLimitReached(current.Plan, seats);
-        }
-
-        // The account and its role, or neither.
+        // The account and its role, or neither; and no other member added between counting the seats and adding this one.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var current = await plans.CurrentAsync(cancellationToken);
+        if (current.Plan.Entitlements.ConsultantSeats is { } seats)
+        {
+            await plans.LockMembersAsync(cancellationToken);
+            if (await plans.SeatsUsedAsync(cancellationToken) >= seats)
+            {
+                return BillingFailures.SeatLimitReached(current.Plan, seats);
+            }
+        }
         var member = new Member { UserName = email, Email = email, EmailConfirmed = true, WorkspaceId = workspace.Id };
         var created = await members.CreateAsync(member, command.Password!);
         if (!created.Succeeded)
