@@ -26,9 +26,9 @@ public static class ConsultantForms
 
         var admins = app.MapGroup("/app").RequireAuthorization(AccessPolicies.Admin).ExcludeFromDescription();
         admins.MapPost("/settings", async ([FromForm] string? name, [FromForm] string? logoUrl, [FromForm] string? primaryColor, [FromForm] string? accentColor,
-            IMediator mediator, CancellationToken ct) =>
+            [FromForm] string? callMinutes, IMediator mediator, CancellationToken ct) =>
         {
-            var outcome = await mediator.Send(new UpdateWorkspaceSettings(name, logoUrl, primaryColor, accentColor), ct);
+            var outcome = await mediator.Send(new UpdateWorkspaceSettings(name, logoUrl, primaryColor, accentColor, callMinutes), ct);
             return outcome.Failure is { } failure
                 ? Results.LocalRedirect($"/app/settings?error={Uri.EscapeDataString(string.Join(" ", failure.Errors?.SelectMany(e => e.Value) ?? [failure.Detail]))}")
                 : Results.LocalRedirect("/app/settings?saved=settings");

@@ -108,7 +108,7 @@ public sealed class ConsultantWorkspaceTests(BrowserApp browser) : IClassFixture
     }
 
     [Fact]
-    public async Task Dashboard_counts_this_weeks_funnel_and_settings_save_branding()
+    public async Task Dashboard_counts_this_weeks_funnel_and_settings_save_branding_and_the_call_length()
     {
         await SubmitAsync("Dr Funnel", "Funnel Vets");
         var page = await SignInAsync("admin@alpha.test");
@@ -120,8 +120,10 @@ public sealed class ConsultantWorkspaceTests(BrowserApp browser) : IClassFixture
         await page.GotoAsync("/app/settings");
         await page.GetByLabel("Main colour (hex, e.g. #1a4d8f)").FillAsync("#123456");
         await page.GetByLabel("Logo address (https)").FillAsync("https://example.com/logo.png");
+        await page.GetByLabel("Discovery call length (minutes)").FillAsync("45");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Settings saved.");
+        await Assertions.Expect(page.GetByLabel("Discovery call length (minutes)")).ToHaveValueAsync("45");
         await page.GotoAsync("/w/alpha");
         await Assertions.Expect(page.GetByTestId("brand-logo")).ToHaveAttributeAsync("src", "https://example.com/logo.png");
         Assert.Contains("--accent: #123456", await page.ContentAsync(), StringComparison.Ordinal);
@@ -133,6 +135,7 @@ public sealed class ConsultantWorkspaceTests(BrowserApp browser) : IClassFixture
         // Reset so other tests see the standard look.
         await page.GetByLabel("Logo address (https)").FillAsync("");
         await page.GetByLabel("Main colour (hex, e.g. #1a4d8f)").FillAsync("");
+        await page.GetByLabel("Discovery call length (minutes)").FillAsync("30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Settings saved.");
     }

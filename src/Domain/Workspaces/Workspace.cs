@@ -78,6 +78,24 @@ public sealed partial class Workspace
         return errors;
     }
 
+    public const int MinCallMinutes = 15;
+    public const int MaxCallMinutes = 120;
+
+    /// <summary>
+    /// Sets how long discovery calls last from now on: 15 to 120 minutes in steps of 5. Calls already booked keep their
+    /// times. Returns the problem with the value, or null when it was set.
+    /// </summary>
+    public string? SetCallLength(string? minutes)
+    {
+        if (!int.TryParse(minutes?.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            || value is < MinCallMinutes or > MaxCallMinutes || value % 5 != 0)
+        {
+            return $"A discovery call lasts {MinCallMinutes} to {MaxCallMinutes} minutes, in steps of 5.";
+        }
+        CallMinutes = value;
+        return null;
+    }
+
     public static bool IsHttpsUrl(string? value) =>
         value is { Length: <= 500 } && Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
         && !string.IsNullOrEmpty(uri.Host) && value.IndexOfAny(['"', '\'', '<', '>', ' ']) < 0;

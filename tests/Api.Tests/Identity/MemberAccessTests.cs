@@ -44,6 +44,37 @@ public abstract partial class MemberAccessTests(AssessmentApp app)
     private static partial Regex LinkPattern();
 
     [Fact]
+    public async Task Admin_sets_the_discovery_call_length_and_new_slots_take_it()
+    {
+        var admin = await app.MemberAsync("admin@alpha.test");
+        var partner = await app.PartnerAsync("alpha-partner");
+        var day = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14);
+        while (day.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            day = day.AddDays(1);
+        }
+        var slots = $"/api/v1/slots?from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}&timeZone=Europe/London";
+        Assert.Equal(30, (await partner.GetJsonAsync(slots)).Body.GetProperty("callMinutes").GetInt32());
+
+        var settings = new Dictionary<string, string> { ["name"] = "alpha advisers", ["callMinutes"] = "45" };
+        Assert.Equal("/app/settings?saved=settings", await PostFormAsync(admin, "/app/settings", "/app/settings", settings));
+        var listed = (await partner.GetJsonAsync(slots)).Body;
+        Assert.Equal(45, listed.GetProperty("callMinutes").GetInt32());
+        var slot = listed.GetProperty("slots")[0];
+        Assert.Equal(TimeSpan.FromMinutes(45), slot.GetProperty("end").GetDateTimeOffset() - slot.GetProperty("start").GetDateTimeOffset());
+        Assert.Contains("value=\"45\"", await admin.GetStringAsync(Http.Url("/app/settings")), StringComparison.Ordinal);
+
+        settings["callMinutes"] = "32";
+        var refused = await PostFormAsync(admin, "/app/settings", "/app/settings", settings);
+        Assert.StartsWith("/app/settings?error=", refused, StringComparison.Ordinal);
+        Assert.Contains("steps of 5", Uri.UnescapeDataString(refused!), StringComparison.Ordinal);
+        Assert.Equal(45, (await partner.GetJsonAsync(slots)).Body.GetProperty("callMinutes").GetInt32());
+
+        settings["callMinutes"] = "30";
+        Assert.Equal("/app/settings?saved=settings", await PostFormAsync(admin, "/app/settings", "/app/settings", settings));
+    }
+
+    [Fact]
     public async Task Password_reset_goes_through_the_outbox_and_never_reveals_whether_an_address_exists()
     {
         var admin = await app.MemberAsync("admin@alpha.test");

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Assessment.Api.Features.Workspaces;
 
 /// <summary>The workspace's name and branding; <see cref="BrandingInPlan"/> says whether the plan lets the branding show.</summary>
-public sealed record WorkspaceSettingsView(string Name, string Slug, string? LogoUrl, string? PrimaryColor, string? AccentColor, bool BrandingInPlan, string PlanName);
+public sealed record WorkspaceSettingsView(string Name, string Slug, string? LogoUrl, string? PrimaryColor, string? AccentColor, bool BrandingInPlan, string PlanName, int CallMinutes);
 
 /// <summary>The branding to apply on the owner's pages and the report: only when the plan includes custom branding.</summary>
 public sealed record Branding(string? LogoUrl, string? PrimaryColor, string? AccentColor)
@@ -17,7 +17,9 @@ public sealed record Branding(string? LogoUrl, string? PrimaryColor, string? Acc
 
 public sealed record GetWorkspaceSettings : IQuery<WorkspaceSettingsView>;
 
-public sealed record UpdateWorkspaceSettings(string? Name, string? LogoUrl, string? PrimaryColor, string? AccentColor) : ICommand<Outcome<WorkspaceSettingsView>>;
+/// <summary>New settings; <see cref="CallMinutes"/> as typed in the form (null keeps the current length).</summary>
+public sealed record UpdateWorkspaceSettings(string? Name, string? LogoUrl, string? PrimaryColor, string? AccentColor, string? CallMinutes = null)
+    : ICommand<Outcome<WorkspaceSettingsView>>;
 
 /// <summary>The current workspace's branding when its plan includes it, otherwise null.</summary>
 public sealed record GetBranding : IQuery<Branding?>;
@@ -31,7 +33,7 @@ public sealed class WorkspaceSettingsHandlers(AppDbContext db, WorkspaceScope sc
         var workspace = await db.Workspaces.AsNoTracking().SingleAsync(w => w.Id == scope.Id, cancellationToken);
         var plan = (await plans.CurrentAsync(cancellationToken)).Plan;
         return new WorkspaceSettingsView(workspace.Name, workspace.Slug, workspace.LogoUrl, workspace.PrimaryColor, workspace.AccentColor,
-            plan.Entitlements.CustomBranding, plan.Name);
+            plan.Entitlements.CustomBranding, plan.Name, workspace.CallMinutes);
     }
 
     public async ValueTask<Outcome<WorkspaceSettingsView>> Handle(UpdateWorkspaceSettings command, CancellationToken cancellationToken)
@@ -39,6 +41,10 @@ public sealed class WorkspaceSettingsHandlers(AppDbContext db, WorkspaceScope sc
         ArgumentNullException.ThrowIfNull(command);
         var workspace = await db.Workspaces.SingleAsync(w => w.Id == scope.Id, cancellationToken);
         var errors = workspace.Brand(command.LogoUrl, command.PrimaryColor, command.AccentColor).ToDictionary(e => e.Key, e => new[] { e.Value });
+        if (command.CallMinutes is not null && workspace.SetCallLength(command.CallMinutes) is { } callLength)
+        {
+            errors["callMinutes"] = [callLength];
+        }
         if (string.IsNullOrWhiteSpace(command.Name) || command.Name.Trim().Length > 200)
         {
             errors["name"] = ["The name has 1 to 200 characters."];
