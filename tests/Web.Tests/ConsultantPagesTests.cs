@@ -48,6 +48,42 @@ public sealed class ConsultantPagesTests(BrowserApp browser) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task Consultant_sets_split_hours_and_other_hours_on_a_date_and_a_typo_keeps_what_was_typed()
+    {
+        var page = await SignInAsync("consultant@alpha.test");
+        await page.GotoAsync("/app/availability");
+        var special = NextWeekday(9);
+        var split = special.AddDays(1);
+        while (split.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            split = split.AddDays(1);
+        }
+        var splitDay = page.GetByLabel(split.DayOfWeek.ToString(), new() { Exact = true });
+        await splitDay.FillAsync("09:00-12:00, 14:00-17:00");
+        await page.GetByLabel("Days off and dates with other hours").FillAsync($"{special:yyyy-MM-dd} 10:00-11:00\n{special:yyyy-MM-dd}x");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save availability" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("does not start with a date");
+        await Assertions.Expect(splitDay).ToHaveValueAsync("09:00-12:00, 14:00-17:00");
+
+        await page.GetByLabel("Days off and dates with other hours").FillAsync($"{special:yyyy-MM-dd} 10:00-11:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save availability" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
+        await Assertions.Expect(splitDay).ToHaveValueAsync("09:00–12:00, 14:00–17:00");
+
+        var partner = await browser.App.PartnerAsync("alpha-partner");
+        async Task<int> SlotsOn(DateOnly day) => (await partner.GetJsonAsync($"/api/v1/slots?from={day:yyyy-MM-dd}&to={day:yyyy-MM-dd}&timeZone=Europe/London"))
+            .Body.GetProperty("slots").GetArrayLength();
+        Assert.Equal(2, await SlotsOn(special));
+        Assert.Equal(12, await SlotsOn(split));
+
+        // Back to the standard week for the other tests.
+        await splitDay.FillAsync("09:00–17:00");
+        await page.GetByLabel("Days off and dates with other hours").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save availability" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
+    }
+
+    [Fact]
     public async Task A_wrong_time_zone_is_refused_with_a_message_and_nothing_changes()
     {
         var page = await SignInAsync("consultant@alpha.test");
