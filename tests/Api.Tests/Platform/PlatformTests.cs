@@ -41,6 +41,40 @@ public abstract class PlatformTests(AssessmentApp app)
     }
 
     [Fact]
+    public async Task Unreadable_parameters_and_bodies_are_validation_problems_named_in_the_callers_terms()
+    {
+        var partner = await app.PartnerAsync("alpha-partner");
+        var cases = new (HttpMethod Method, string Path, string? Body, string Field, string Says)[]
+        {
+            (HttpMethod.Get, "/api/v1/bookings?limit=many", null, "limit", "“many” is not a whole number."),
+            (HttpMethod.Get, "/api/v1/bookings?from=tomorrow", null, "from", "“tomorrow” is not a date and time"),
+            (HttpMethod.Get, "/api/v1/bookings?consultantId=bob", null, "consultantId", "“bob” is not an id"),
+            (HttpMethod.Post, "/api/v1/assessments", """{"questionnaireKey": 5}""", "questionnaireKey", "wrong type"),
+            (HttpMethod.Post, "/api/v1/assessments", "{not json", "body", "Send a JSON object."),
+            (HttpMethod.Post, "/api/v1/bookings", "", "body", "Send a JSON object."),
+        };
+        foreach (var (method, path, body, field, says) in cases)
+        {
+            using var request = new HttpRequestMessage(method, Http.Url(path));
+            if (body is not null)
+            {
+                request.Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json");
+            }
+            using var response = await partner.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{method} {path}: {response.StatusCode} {text}");
+            var problem = System.Text.Json.JsonDocument.Parse(text).RootElement;
+            Assert.Equal("/problems/validation", problem.GetProperty("type").GetString());
+            var listed = problem.TryGetProperty("errors", out var errors) && errors.TryGetProperty(field, out var named) ? named : default;
+            Assert.True(listed.ValueKind == System.Text.Json.JsonValueKind.Array, $"{method} {path}: {text}");
+            var messages = listed.EnumerateArray().Select(e => e.GetString()).ToList();
+            Assert.Contains(messages, m => m!.Contains(says, StringComparison.Ordinal));
+            Assert.DoesNotContain("Assessment.", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Nullable", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Health_endpoints_report_live_and_ready()
     {
         using var client = app.CreateClient();
