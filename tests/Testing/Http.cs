@@ -35,6 +35,18 @@ public static class Http
     public static Task<(HttpStatusCode Status, JsonElement Body)> PutJsonAsync(this HttpClient client, string path, object? body) =>
         client.SendAsync(HttpMethod.Put, path, body);
 
+    /// <summary>Posts a page's form as the browser would (with the page's antiforgery token) and returns where it redirects.</summary>
+    public static async Task<string?> PostFormAsync(this HttpClient client, string page, string action, Dictionary<string, string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(fields);
+        var html = await client.GetStringAsync(Url(page));
+        fields["__RequestVerificationToken"] = AssessmentApp.AntiforgeryToken(html);
+        using var response = await client.PostAsync(Url(action), new FormUrlEncodedContent(fields));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return response.Headers.Location?.OriginalString;
+    }
+
     /// <summary>Asserts an RFC 9457 problem with the given status and type, and returns its <c>errors</c> member if any.</summary>
     public static Dictionary<string, string[]> AssertProblem(this (HttpStatusCode Status, JsonElement Body) response, HttpStatusCode status, string type)
     {

@@ -25,7 +25,8 @@ public sealed record ReportView(
     Report Report,
     BenchmarkResult? Benchmark,
     ConsultantNotes? Consultant,
-    string? BookingUrl)
+    string? BookingUrl,
+    string? BrandColor = null)
 {
     public bool IsConsultantVersion => Consultant is not null;
 }

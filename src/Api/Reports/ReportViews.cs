@@ -1,3 +1,4 @@
+using Assessment.Api.Billing;
 using Assessment.Api.Persistence;
 using Assessment.Domain.Assessments;
 using Assessment.Domain.Questionnaires;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Assessment.Api.Reports;
 
 /// <summary>Builds the report of a submitted assessment of the current workspace, in the owner's or the consultant's version.</summary>
-public sealed class ReportViews(AppDbContext db, BenchmarkStore benchmarks, QuestionnaireCatalog catalog)
+public sealed class ReportViews(AppDbContext db, BenchmarkStore benchmarks, QuestionnaireCatalog catalog, WorkspacePlans plans)
 {
     /// <summary>The report, or null when the assessment does not exist in this workspace or is not submitted.</summary>
     public async Task<ReportView?> BuildAsync(Guid assessmentId, bool consultantVersion, CancellationToken ct)
@@ -21,10 +22,11 @@ public sealed class ReportViews(AppDbContext db, BenchmarkStore benchmarks, Ques
         ArgumentNullException.ThrowIfNull(assessment);
         var result = assessment.Result ?? throw new InvalidOperationException($"Assessment {assessment.Id} is not submitted.");
         var definition = catalog.DefinitionOf(assessment);
-        var workspace = await db.Workspaces.AsNoTracking().Where(w => w.Id == assessment.WorkspaceId).Select(w => w.Name).SingleAsync(ct);
+        var workspace = await db.Workspaces.AsNoTracking().Where(w => w.Id == assessment.WorkspaceId).Select(w => new { w.Name, w.PrimaryColor }).SingleAsync(ct);
+        var branded = workspace.PrimaryColor is not null && (await plans.CurrentAsync(ct)).Plan.Entitlements.CustomBranding;
         var report = OwnerTimeReport.Build(definition, assessment.Answers, result, DateOnly.FromDateTime(assessment.SubmittedAt!.Value.UtcDateTime));
         return new ReportView(
-            workspace,
+            workspace.Name,
             assessment.Id,
             assessment.Respondent.Name,
             assessment.Respondent.PracticeName,
@@ -33,7 +35,8 @@ public sealed class ReportViews(AppDbContext db, BenchmarkStore benchmarks, Ques
             report,
             await benchmarks.RankAsync(result, ct),
             consultantVersion ? ConsultantBriefing.Build(definition, assessment.Answers, report) : null,
-            null);
+            null,
+            branded ? workspace.PrimaryColor : null);
     }
 }
 

@@ -13,15 +13,6 @@ public abstract partial class MemberAccessTests(AssessmentApp app)
     private HttpClient Browser() => app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Opens a page for its antiforgery token, then posts the form; returns where it redirects.</summary>
-    private static async Task<string?> PostFormAsync(HttpClient client, string page, string action, Dictionary<string, string> fields)
-    {
-        var html = await client.GetStringAsync(Http.Url(page));
-        fields["__RequestVerificationToken"] = AssessmentApp.AntiforgeryToken(html);
-        using var response = await client.PostAsync(Http.Url(action), new FormUrlEncodedContent(fields));
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return response.Headers.Location?.OriginalString;
-    }
-
     private async Task<List<string>> EmailsToAsync(string address)
     {
         using var scope = app.Services.CreateScope();
@@ -57,7 +48,7 @@ public abstract partial class MemberAccessTests(AssessmentApp app)
         Assert.Equal(30, (await partner.GetJsonAsync(slots)).Body.GetProperty("callMinutes").GetInt32());
 
         var settings = new Dictionary<string, string> { ["name"] = "alpha advisers", ["callMinutes"] = "45" };
-        Assert.Equal("/app/settings?saved=settings", await PostFormAsync(admin, "/app/settings", "/app/settings", settings));
+        Assert.Equal("/app/settings?saved=settings", await Http.PostFormAsync(admin, "/app/settings", "/app/settings", settings));
         var listed = (await partner.GetJsonAsync(slots)).Body;
         Assert.Equal(45, listed.GetProperty("callMinutes").GetInt32());
         var slot = listed.GetProperty("slots")[0];
@@ -65,13 +56,13 @@ public abstract partial class MemberAccessTests(AssessmentApp app)
         Assert.Contains("value=\"45\"", await admin.GetStringAsync(Http.Url("/app/settings")), StringComparison.Ordinal);
 
         settings["callMinutes"] = "32";
-        var refused = await PostFormAsync(admin, "/app/settings", "/app/settings", settings);
+        var refused = await Http.PostFormAsync(admin, "/app/settings", "/app/settings", settings);
         Assert.StartsWith("/app/settings?error=", refused, StringComparison.Ordinal);
         Assert.Contains("steps of 5", Uri.UnescapeDataString(refused!), StringComparison.Ordinal);
         Assert.Equal(45, (await partner.GetJsonAsync(slots)).Body.GetProperty("callMinutes").GetInt32());
 
         settings["callMinutes"] = "30";
-        Assert.Equal("/app/settings?saved=settings", await PostFormAsync(admin, "/app/settings", "/app/settings", settings));
+        Assert.Equal("/app/settings?saved=settings", await Http.PostFormAsync(admin, "/app/settings", "/app/settings", settings));
     }
 
     [Fact]
@@ -81,8 +72,8 @@ public abstract partial class MemberAccessTests(AssessmentApp app)
         var email = $"reset-{Guid.NewGuid():N}@alpha.test";
         Assert.Equal(HttpStatusCode.Created, (await admin.PostJsonAsync("/api/v1/members", new { email, password = AssessmentApp.Password, role = "Consultant" })).Status);
 
-        var known = await PostFormAsync(Browser(), "/forgot-password", "/forgot-password", new() { ["email"] = email });
-        var unknown = await PostFormAsync(Browser(), "/forgot-password", "/forgot-password", new() { ["email"] = $"nobody-{Guid.NewGuid():N}@alpha.test" });
+        var known = await Http.PostFormAsync(Browser(), "/forgot-password", "/forgot-password", new() { ["email"] = email });
+        var unknown = await Http.PostFormAsync(Browser(), "/forgot-password", "/forgot-password", new() { ["email"] = $"nobody-{Guid.NewGuid():N}@alpha.test" });
         Assert.Equal(known, unknown);
         Assert.Empty(await EmailsToAsync("nobody@alpha.test"));
         var body = Assert.Single(await EmailsToAsync(email));
@@ -90,15 +81,15 @@ public abstract partial class MemberAccessTests(AssessmentApp app)
         Assert.Equal("/reset-password", link.AbsolutePath);
 
         var browser = Browser();
-        var wrong = await PostFormAsync(browser, link.PathAndQuery, "/reset-password", new() { ["email"] = email, ["token"] = "forged", ["password"] = "New-pass-2" });
+        var wrong = await Http.PostFormAsync(browser, link.PathAndQuery, "/reset-password", new() { ["email"] = email, ["token"] = "forged", ["password"] = "New-pass-2" });
         Assert.Contains("error=", wrong, StringComparison.Ordinal);
         var token = System.Web.HttpUtility.ParseQueryString(link.Query)["token"]!;
-        var done = await PostFormAsync(browser, link.PathAndQuery, "/reset-password", new() { ["email"] = email, ["token"] = token, ["password"] = "New-pass-2" });
+        var done = await Http.PostFormAsync(browser, link.PathAndQuery, "/reset-password", new() { ["email"] = email, ["token"] = token, ["password"] = "New-pass-2" });
         Assert.Equal("/sign-in?reset=done", done);
         Assert.Equal(HttpStatusCode.Unauthorized, await SignInAsync(Browser(), email, AssessmentApp.Password));
         Assert.Equal(HttpStatusCode.OK, await SignInAsync(Browser(), email, "New-pass-2"));
         // The token works once.
-        var again = await PostFormAsync(browser, link.PathAndQuery, "/reset-password", new() { ["email"] = email, ["token"] = token, ["password"] = "New-pass-3" });
+        var again = await Http.PostFormAsync(browser, link.PathAndQuery, "/reset-password", new() { ["email"] = email, ["token"] = token, ["password"] = "New-pass-3" });
         Assert.Contains("error=", again, StringComparison.Ordinal);
     }
 
@@ -116,18 +107,18 @@ public abstract partial class MemberAccessTests(AssessmentApp app)
         Assert.Empty(await EmailsToAsync(email));
 
         var admin = await app.MemberAsync("admin@alpha.test");
-        Assert.Equal("/app/settings?saved=invited", await PostFormAsync(admin, "/app/settings", "/app/settings/invite", new() { ["email"] = email, ["role"] = "Consultant" }));
+        Assert.Equal("/app/settings?saved=invited", await Http.PostFormAsync(admin, "/app/settings", "/app/settings/invite", new() { ["email"] = email, ["role"] = "Consultant" }));
         Assert.Equal(HttpStatusCode.Unauthorized, await SignInAsync(Browser(), email, "Invited-pass-1"));
         var link = new Uri(LinkPattern().Match(Assert.Single(await EmailsToAsync(email))).Value);
 
         var invitee = Browser();
-        var bad = await PostFormAsync(invitee, link.PathAndQuery, "/accept-invitation", new() { ["token"] = "forged", ["password"] = "Invited-pass-1" });
+        var bad = await Http.PostFormAsync(invitee, link.PathAndQuery, "/accept-invitation", new() { ["token"] = "forged", ["password"] = "Invited-pass-1" });
         Assert.Contains("error=", bad, StringComparison.Ordinal);
         var token = System.Web.HttpUtility.ParseQueryString(link.Query)["token"]!;
-        var joined = await PostFormAsync(invitee, link.PathAndQuery, "/accept-invitation", new() { ["token"] = token, ["password"] = "Invited-pass-1" });
+        var joined = await Http.PostFormAsync(invitee, link.PathAndQuery, "/accept-invitation", new() { ["token"] = token, ["password"] = "Invited-pass-1" });
         Assert.StartsWith("/sign-in?joined=1", joined, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, await SignInAsync(Browser(), email, "Invited-pass-1"));
-        var twice = await PostFormAsync(Browser(), link.PathAndQuery, "/accept-invitation", new() { ["token"] = token, ["password"] = "Other-pass-1" });
+        var twice = await Http.PostFormAsync(Browser(), link.PathAndQuery, "/accept-invitation", new() { ["token"] = token, ["password"] = "Other-pass-1" });
         Assert.Contains("error=", twice, StringComparison.Ordinal);
 
         using var scope = app.Services.CreateScope();
@@ -151,18 +142,18 @@ public abstract partial class MemberAccessTests(AssessmentApp app)
             Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
         }
 
-        var last = await PostFormAsync(admin, "/app/settings", $"/app/settings/members/{adminId}/role", new() { ["role"] = "Consultant" });
+        var last = await Http.PostFormAsync(admin, "/app/settings", $"/app/settings/members/{adminId}/role", new() { ["role"] = "Consultant" });
         Assert.Contains("only admin", Uri.UnescapeDataString(last!), StringComparison.Ordinal);
         Assert.Equal("Admin", await RoleAsync("admin@beta.test"));
 
-        Assert.Equal("/app/settings?saved=role", await PostFormAsync(admin, "/app/settings", $"/app/settings/members/{consultantId}/role", new() { ["role"] = "Admin" }));
+        Assert.Equal("/app/settings?saved=role", await Http.PostFormAsync(admin, "/app/settings", $"/app/settings/members/{consultantId}/role", new() { ["role"] = "Admin" }));
         Assert.Equal("Admin", await RoleAsync("consultant@beta.test"));
-        Assert.Equal("/app/settings?saved=role", await PostFormAsync(admin, "/app/settings", $"/app/settings/members/{consultantId}/role", new() { ["role"] = "Consultant" }));
+        Assert.Equal("/app/settings?saved=role", await Http.PostFormAsync(admin, "/app/settings", $"/app/settings/members/{consultantId}/role", new() { ["role"] = "Consultant" }));
         Assert.Equal("Consultant", await RoleAsync("consultant@beta.test"));
 
         // A member of another workspace is not found.
         var alphaAdmin = await app.MemberAsync("admin@alpha.test");
-        var other = await PostFormAsync(alphaAdmin, "/app/settings", $"/app/settings/members/{consultantId}/role", new() { ["role"] = "Admin" });
+        var other = await Http.PostFormAsync(alphaAdmin, "/app/settings", $"/app/settings/members/{consultantId}/role", new() { ["role"] = "Admin" });
         Assert.Contains("error=", other, StringComparison.Ordinal);
         Assert.Equal("Consultant", await RoleAsync("consultant@beta.test"));
     }

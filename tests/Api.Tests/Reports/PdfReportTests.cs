@@ -343,6 +343,23 @@ public sealed partial class PdfReportTests
 
     // --- building the views -------------------------------------------------------------------------------------
 
+    [Theory]
+    [InlineData(null, "#0B5CAD")]
+    [InlineData("#7a1f5c", "#7A1F5C")]
+    [InlineData("#f2e94e", "#0B5CAD")]
+    public void Headings_take_the_brand_colour_when_it_reads_well_on_white(string? brand, string heading)
+    {
+        var view = OwnerView() with { BrandColor = brand };
+        using var pdf = PdfDocument.Open(PdfReport.Render(view, PaperSize.A4));
+        var letters = pdf.GetPage(1).Letters;
+        var largest = letters.Max(l => l.PointSize);
+        var (r, g, b) = letters.First(l => l.PointSize == largest && !string.IsNullOrWhiteSpace(l.Value)).Color.ToRGBValues();
+        var expected = SkiaSharp.SKColor.Parse(heading);
+        Assert.Equal(expected.Red, (int)Math.Round(r * 255));
+        Assert.Equal(expected.Green, (int)Math.Round(g * 255));
+        Assert.Equal(expected.Blue, (int)Math.Round(b * 255));
+    }
+
     private static ReportView OwnerView() => ViewOf(CompleteAnswers(), consultant: false);
 
     private static ReportView ConsultantView() => ViewOf(CompleteAnswers(), consultant: true);

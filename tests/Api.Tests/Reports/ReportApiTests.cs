@@ -36,6 +36,32 @@ public abstract class ReportApiTests(AssessmentApp app)
     }
 
     [Fact]
+    public async Task The_pdf_takes_the_workspace_brand_colour_when_the_plan_includes_branding()
+    {
+        var client = await app.PartnerAsync("alpha-partner");
+        var id = await SubmitAsync(client, OwnerTimeAnswers.Complete());
+        var admin = await app.MemberAsync("admin@alpha.test");
+        var settings = new Dictionary<string, string> { ["name"] = "alpha advisers", ["callMinutes"] = "30", ["primaryColor"] = "#7a1f5c" };
+        Assert.Equal("/app/settings?saved=settings", await Http.PostFormAsync(admin, "/app/settings", "/app/settings", settings));
+        try
+        {
+            using var response = await GetAsync(client, $"/api/v1/assessments/{id}/report", "application/pdf");
+            using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+            var letters = pdf.GetPage(1).Letters;
+            var title = letters.First(l => l.PointSize == letters.Max(x => x.PointSize) && !string.IsNullOrWhiteSpace(l.Value));
+            var (r, g, b) = title.Color.ToRGBValues();
+            Assert.Equal((0x7a, 0x1f, 0x5c), ((int)Math.Round(r * 255), (int)Math.Round(g * 255), (int)Math.Round(b * 255)));
+            using var html = await GetAsync(client, $"/api/v1/assessments/{id}/report", "text/html");
+            Assert.Contains("--accent: #7a1f5c", await html.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            settings["primaryColor"] = "";
+            Assert.Equal("/app/settings?saved=settings", await Http.PostFormAsync(admin, "/app/settings", "/app/settings", settings));
+        }
+    }
+
+    [Fact]
     public async Task Report_comes_as_pdf_html_or_data_by_the_accept_header()
     {
         var client = await app.PartnerAsync("alpha-partner");

@@ -38,7 +38,7 @@ public static class PdfReport
         metadata.Subject = view.IsConsultantVersion ? "Consultant version" : "Owner version";
         using var document = SKDocument.CreatePdf(output, metadata)
             ?? throw new InvalidOperationException("Skia could not start a PDF document.");
-        using var styles = new PdfStyles();
+        using var styles = new PdfStyles(view.BrandColor is { } colour && SKColor.TryParse(colour, out var brand) ? brand : null);
         var flow = new PdfFlow(document, styles, width, height,
             view.PracticeName is { Length: > 0 } practice ? $"{DocumentTitle} · {practice}" : DocumentTitle,
             view.IsConsultantVersion ? "Consultant version" : null,

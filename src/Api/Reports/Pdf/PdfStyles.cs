@@ -52,13 +52,19 @@ internal sealed class PdfStyles : IDisposable
 
     private readonly List<IDisposable> _owned = [];
 
-    public PdfStyles()
+    /// <param name="brand">The workspace's main colour, when its plan includes branding: it fills the bars and rules, and
+    /// colours the headings too when it is dark enough to read on white (contrast 4.5:1 or more).</param>
+    public PdfStyles(SKColor? brand = null)
     {
         var regular = PdfFonts.Regular;
         var bold = PdfFonts.Bold;
-        Title = Add(new TextStyle(bold, 24, Accent, 1.25f));
-        Headline = Add(new TextStyle(bold, 17, Accent, 1.3f));
-        Heading = Add(new TextStyle(bold, 13.5f, Accent, 1.3f));
+        var fill = brand ?? Accent;
+        var text = brand is { } b && Contrast(b, SKColors.White) >= 4.5 ? b : Accent;
+        var tint = brand is null ? AccentTint : Mix(fill, SKColors.White, 0.45f);
+        var wash = brand is null ? AccentWash : Mix(fill, SKColors.White, 0.08f);
+        Title = Add(new TextStyle(bold, 24, text, 1.25f));
+        Headline = Add(new TextStyle(bold, 17, text, 1.3f));
+        Heading = Add(new TextStyle(bold, 13.5f, text, 1.3f));
         Subheading = Add(new TextStyle(bold, 10.5f, Ink));
         Body = Add(new TextStyle(regular, 9.5f, Ink));
         BodyBold = Add(new TextStyle(bold, 9.5f, Ink));
@@ -66,16 +72,39 @@ internal sealed class PdfStyles : IDisposable
         Small = Add(new TextStyle(regular, 8, Muted));
         SmallBold = Add(new TextStyle(bold, 8, Muted));
         SmallInk = Add(new TextStyle(regular, 8.5f, Ink));
-        Link = Add(new TextStyle(regular, 9.5f, Accent));
-        Marker = Add(new TextStyle(bold, 8, Accent));
-        Fill = Add(new SKPaint { Color = Accent, Style = SKPaintStyle.Fill, IsAntialias = true });
-        TintFill = Add(new SKPaint { Color = AccentTint, Style = SKPaintStyle.Fill, IsAntialias = true });
-        WashFill = Add(new SKPaint { Color = AccentWash, Style = SKPaintStyle.Fill, IsAntialias = true });
+        Link = Add(new TextStyle(regular, 9.5f, text));
+        Marker = Add(new TextStyle(bold, 8, text));
+        Fill = Add(new SKPaint { Color = fill, Style = SKPaintStyle.Fill, IsAntialias = true });
+        TintFill = Add(new SKPaint { Color = tint, Style = SKPaintStyle.Fill, IsAntialias = true });
+        WashFill = Add(new SKPaint { Color = wash, Style = SKPaintStyle.Fill, IsAntialias = true });
         TrackFill = Add(new SKPaint { Color = Track, Style = SKPaintStyle.Fill, IsAntialias = true });
         RuleStroke = Add(new SKPaint { Color = Rule, Style = SKPaintStyle.Stroke, StrokeWidth = 0.6f, IsAntialias = true });
         StrongRuleStroke = Add(new SKPaint { Color = Muted, Style = SKPaintStyle.Stroke, StrokeWidth = 0.6f, IsAntialias = true });
-        AccentStroke = Add(new SKPaint { Color = Accent, Style = SKPaintStyle.Stroke, StrokeWidth = 1.2f, IsAntialias = true });
+        AccentStroke = Add(new SKPaint { Color = fill, Style = SKPaintStyle.Stroke, StrokeWidth = 1.2f, IsAntialias = true });
     }
+
+    /// <summary>WCAG contrast ratio of two colours.</summary>
+    public static double Contrast(SKColor a, SKColor b)
+    {
+        var (la, lb) = (Luminance(a), Luminance(b));
+        return (Math.Max(la, lb) + 0.05) / (Math.Min(la, lb) + 0.05);
+    }
+
+    private static double Luminance(SKColor c)
+    {
+        static double Channel(byte v)
+        {
+            var s = v / 255.0;
+            return s <= 0.03928 ? s / 12.92 : Math.Pow((s + 0.055) / 1.055, 2.4);
+        }
+        return (0.2126 * Channel(c.Red)) + (0.7152 * Channel(c.Green)) + (0.0722 * Channel(c.Blue));
+    }
+
+    /// <summary><paramref name="share"/> of <paramref name="colour"/> over <paramref name="background"/>.</summary>
+    private static SKColor Mix(SKColor colour, SKColor background, float share) => new(
+        (byte)Math.Round((colour.Red * share) + (background.Red * (1 - share))),
+        (byte)Math.Round((colour.Green * share) + (background.Green * (1 - share))),
+        (byte)Math.Round((colour.Blue * share) + (background.Blue * (1 - share))));
 
     public TextStyle Title { get; }
 
