@@ -172,7 +172,7 @@ public static class OpenApiSetup
                 {
                     ["Retry-After"] = Header("Seconds until a request can succeed again.", JsonSchemaType.Integer),
                     ["RateLimit-Policy"] = Header("The client's bucket: its capacity q and refill window w in seconds, e.g. `\"partner\";q=100;w=60`.", JsonSchemaType.String),
-                    ["RateLimit"] = Header("What is left: r requests remaining, refilled over t seconds, e.g. `\"partner\";r=0;t=60`.", JsonSchemaType.String),
+                    ["RateLimit"] = Header("What is left: r requests, and t seconds until the next one may go (0 while r is above 0), e.g. `\"partner\";r=0;t=20`.", JsonSchemaType.String),
                 };
                 operation.Responses.TryAdd("429", limited);
                 if (context.Description.HttpMethod == "POST")

@@ -44,8 +44,8 @@ public sealed class RateLimitBucket
     public bool Granted { get; set; }
 }
 
-/// <summary>What one request found in its client's bucket.</summary>
-public readonly record struct RateLimitDecision(bool Acquired, long Remaining, int RetryAfterSeconds);
+/// <summary>What one request found in its client's bucket; <see cref="WaitSeconds"/> is 0 while a token is left.</summary>
+public readonly record struct RateLimitDecision(bool Acquired, long Remaining, int WaitSeconds);
 
 /// <summary>
 /// Limits every partner client on its own with a token bucket kept in the database, so every instance of the service
@@ -100,8 +100,9 @@ public sealed class PartnerRateLimiter(IOptions<PartnerRateLimitOptions> options
             await reader.ReadAsync(ct);
             var left = reader.GetDouble(0);
             var acquired = reader.GetBoolean(1);
-            var retryAfter = acquired ? 0 : (int)Math.Ceiling((1 - left) / PerMillisecond / 1000);
-            return new RateLimitDecision(acquired, (long)Math.Floor(left), Math.Max(1, retryAfter));
+            // Seconds until a whole token is there again: 0 while one is left.
+            var wait = left >= 1 ? 0 : Math.Max(1, (int)Math.Ceiling((1 - left) / PerMillisecond / 1000));
+            return new RateLimitDecision(acquired, (long)Math.Floor(left), wait);
         }
         finally
         {
@@ -144,7 +145,7 @@ public static class PartnerRateLimits
         var (acquired, remaining, retryAfter) = await limiter.AcquireAsync(http.RequestServices.GetRequiredService<AppDbContext>(), client, http.RequestAborted);
         var window = (int)Math.Ceiling(limiter.Options.PeriodSeconds);
         http.Response.Headers["RateLimit-Policy"] = string.Create(CultureInfo.InvariantCulture, $"\"partner\";q={limiter.Options.TokenLimit};w={window}");
-        http.Response.Headers["RateLimit"] = string.Create(CultureInfo.InvariantCulture, $"\"partner\";r={remaining};t={(acquired ? 0 : retryAfter)}");
+        http.Response.Headers["RateLimit"] = string.Create(CultureInfo.InvariantCulture, $"\"partner\";r={remaining};t={retryAfter}");
         if (acquired)
         {
             await next(http);
