@@ -19,7 +19,7 @@ public static class OwnerData
                 return Results.Redirect($"/w/{slug}/me");
             }
             var assessments = await db.Assessments.AsNoTracking()
-                .Where(a => a.Respondent.Email != null && a.Respondent.Email.ToLower() == email)
+                .Where(a => a.OwnerEmailKey == email)
                 .OrderBy(a => a.CreatedAt).ToListAsync(ct);
             var bookings = await db.Bookings.AsNoTracking().Where(b => b.OwnerEmailKey == email).OrderBy(b => b.CreatedAt).ToListAsync(ct);
             var export = new

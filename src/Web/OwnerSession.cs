@@ -1,6 +1,7 @@
 using Assessment.Api.Outbox;
 using Assessment.Api.Persistence;
 using Assessment.Api.Reports;
+using Assessment.Domain.Assessments;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,12 +28,12 @@ public sealed class OwnerSession(IDataProtectionProvider protection, AppDbContex
     public async Task SendLinkAsync(Guid workspaceId, string slug, string workspaceName, string email, CancellationToken ct)
     {
         var address = email.Trim();
-        var key = address.ToLowerInvariant();
-        if (!await db.Assessments.AnyAsync(a => a.Respondent.Email != null && a.Respondent.Email.ToLower() == key, ct))
+        var key = AssessmentResponse.EmailKey(address);
+        if (key is null || !await db.Assessments.AnyAsync(a => a.OwnerEmailKey == key, ct))
         {
             return;
         }
-        var token = Links(workspaceId).Protect(address.ToLowerInvariant(), clock.GetUtcNow() + LinkLifetime);
+        var token = Links(workspaceId).Protect(key, clock.GetUtcNow() + LinkLifetime);
         var url = $"{urls.Base}/w/{slug}/me/{Uri.EscapeDataString(token)}";
         db.Outbox.Add(OutboxMessage.Email(workspaceId, new EmailMessage(address, $"Your link to your assessments with {workspaceName}",
             $"Open this link within two hours to see your assessments, continue one or take it again:\n{url}\n\nIf you did not ask for it, ignore this e-mail.",

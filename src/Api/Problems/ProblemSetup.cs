@@ -78,7 +78,7 @@ public sealed partial class UnexpectedExceptionHandler(IProblemDetailsService pr
         {
             var name = bind.Groups["name"].Value;
             var type = bind.Groups["type"].Value;
-            bool Is(string name) => type.Contains(name, StringComparison.OrdinalIgnoreCase);
+            bool Is(string typeName) => type.Contains(typeName, StringComparison.OrdinalIgnoreCase);
             var expected = true switch
             {
                 _ when Is("DateTime") => "a date and time like 2026-12-01T10:00:00Z",

@@ -26,7 +26,8 @@ public sealed record ReportView(
     BenchmarkResult? Benchmark,
     ConsultantNotes? Consultant,
     string? BookingUrl,
-    string? BrandColor = null)
+    string? BrandColor = null,
+    int CallMinutes = 30)
 {
     public bool IsConsultantVersion => Consultant is not null;
 }

@@ -32,7 +32,7 @@ public static class CalendarInvites
             DtStart = new CalDateTime(booking.Start.UtcDateTime, "UTC"),
             DtEnd = new CalDateTime(booking.End.UtcDateTime, "UTC"),
             Summary = $"Discovery call with {workspaceName}",
-            Description = "A 30-minute conversation about your assessment results and the first steps that fit your practice.",
+            Description = $"A {(int)(booking.End - booking.Start).TotalMinutes}-minute conversation about your assessment results and the first steps that fit your practice.",
             Status = canceled ? "CANCELLED" : "CONFIRMED",
             Organizer = new Organizer($"mailto:{consultantEmail}"),
         };

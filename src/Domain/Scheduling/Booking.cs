@@ -72,7 +72,7 @@ public sealed class Booking : IWorkspaceOwned
             ConsultantId = consultantId,
             AssessmentId = assessmentId,
             Owner = owner,
-            OwnerEmailKey = owner.Email.Trim().ToLowerInvariant(),
+            OwnerEmailKey = Assessments.AssessmentResponse.EmailKey(owner.Email)!,
             AssessmentSummary = assessmentSummary,
             Start = start.ToUniversalTime(),
             End = end.ToUniversalTime(),

@@ -54,6 +54,10 @@ public abstract partial class MemberAccessTests(AssessmentApp app)
         var slot = listed.GetProperty("slots")[0];
         Assert.Equal(TimeSpan.FromMinutes(45), slot.GetProperty("end").GetDateTimeOffset() - slot.GetProperty("start").GetDateTimeOffset());
         Assert.Contains("value=\"45\"", await admin.GetStringAsync(Http.Url("/app/settings")), StringComparison.Ordinal);
+        using (var owner = app.CreateClient())
+        {
+            Assert.Contains("45-minute discovery call", await owner.GetStringAsync(Http.Url("/w/alpha")), StringComparison.Ordinal);
+        }
 
         settings["callMinutes"] = "32";
         var refused = await Http.PostFormAsync(admin, "/app/settings", "/app/settings", settings);
