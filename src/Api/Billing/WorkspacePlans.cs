@@ -47,7 +47,22 @@ public sealed record CurrentPlan(Plan Plan, PlanSubscription? Subscription);
 /// <summary>The plan and usage of the current workspace.</summary>
 public sealed class WorkspacePlans(AppDbContext db, PlanCatalog catalog, TimeProvider clock)
 {
+    private (Guid Workspace, CurrentPlan Plan)? _current;
+
+    /// <summary>The plan now; read once per request and workspace (the API-access check and the handler both ask).</summary>
     public async Task<CurrentPlan> CurrentAsync(CancellationToken ct)
+    {
+        var workspace = db.CurrentWorkspaceId;
+        if (_current is { } known && known.Workspace == workspace)
+        {
+            return known.Plan;
+        }
+        var plan = await ReadAsync(ct);
+        _current = (workspace, plan);
+        return plan;
+    }
+
+    private async Task<CurrentPlan> ReadAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var subscriptions = await db.PlanSubscriptions.AsNoTracking().ToListAsync(ct);

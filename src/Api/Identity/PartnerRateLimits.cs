@@ -57,28 +57,15 @@ public sealed class PartnerRateLimiter(IOptions<PartnerRateLimitOptions> options
 {
     public PartnerRateLimitOptions Options { get; } = (options ?? throw new ArgumentNullException(nameof(options))).Value;
 
+    private string? _sql;
+
     private double PerMillisecond => Options.TokensPerPeriod / (Options.PeriodSeconds * 1000);
 
     public async Task<RateLimitDecision> AcquireAsync(AppDbContext db, string client, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var table = db.Model.FindEntityType(typeof(RateLimitBucket))!;
-        var name = table.GetTableName();
-        string Column(string property) => table.FindProperty(property)!.GetColumnName();
-        var (tokens, at, granted, key) = (Column(nameof(RateLimitBucket.Tokens)), Column(nameof(RateLimitBucket.RefilledAtMs)),
-            Column(nameof(RateLimitBucket.Granted)), Column(nameof(RateLimitBucket.Client)));
-        // The bucket as it stands now: the tokens left plus the refill since, never above the limit.
-        // Instances' clocks differ a little: time never runs backwards for a bucket, so a late clock adds nothing.
-        var elapsed = $"(CASE WHEN @now > {name}.{at} THEN @now - {name}.{at} ELSE 0 END)";
-        var refilled = $"(CASE WHEN {name}.{tokens} + {elapsed} * @rate > @capacity THEN @capacity ELSE {name}.{tokens} + {elapsed} * @rate END)";
-        var sql = $"""
-            INSERT INTO {name} ({key}, {tokens}, {at}, {granted}) VALUES (@client, @capacity - 1, @now, @true)
-            ON CONFLICT ({key}) DO UPDATE SET
-                {tokens} = CASE WHEN {refilled} >= 1 THEN {refilled} - 1 ELSE {refilled} END,
-                {granted} = CASE WHEN {refilled} >= 1 THEN @true ELSE @false END,
-                {at} = CASE WHEN @now > {name}.{at} THEN @now ELSE {name}.{at} END
-            RETURNING {tokens}, {granted}
-            """;
+        // The same for every request: built from the model once.
+        _sql ??= Upsert(db.Model);
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
         if (opened)
@@ -88,7 +75,7 @@ public sealed class PartnerRateLimiter(IOptions<PartnerRateLimitOptions> options
         try
         {
             await using var command = connection.CreateCommand();
-            command.CommandText = sql;
+            command.CommandText = _sql;
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             Add(command, "@client", client);
             Add(command, "@capacity", (double)Options.TokenLimit);
@@ -111,6 +98,27 @@ public sealed class PartnerRateLimiter(IOptions<PartnerRateLimitOptions> options
                 await connection.CloseAsync();
             }
         }
+    }
+
+    private static string Upsert(Microsoft.EntityFrameworkCore.Metadata.IModel model)
+    {
+        var table = model.FindEntityType(typeof(RateLimitBucket))!;
+        var name = table.GetTableName();
+        string Column(string property) => table.FindProperty(property)!.GetColumnName();
+        var (tokens, at, granted, key) = (Column(nameof(RateLimitBucket.Tokens)), Column(nameof(RateLimitBucket.RefilledAtMs)),
+            Column(nameof(RateLimitBucket.Granted)), Column(nameof(RateLimitBucket.Client)));
+        // The bucket as it stands now: the tokens left plus the refill since, never above the limit.
+        // Instances' clocks differ a little: time never runs backwards for a bucket, so a late clock adds nothing.
+        var elapsed = $"(CASE WHEN @now > {name}.{at} THEN @now - {name}.{at} ELSE 0 END)";
+        var refilled = $"(CASE WHEN {name}.{tokens} + {elapsed} * @rate > @capacity THEN @capacity ELSE {name}.{tokens} + {elapsed} * @rate END)";
+        return $"""
+            INSERT INTO {name} ({key}, {tokens}, {at}, {granted}) VALUES (@client, @capacity - 1, @now, @true)
+            ON CONFLICT ({key}) DO UPDATE SET
+                {tokens} = CASE WHEN {refilled} >= 1 THEN {refilled} - 1 ELSE {refilled} END,
+                {granted} = CASE WHEN {refilled} >= 1 THEN @true ELSE @false END,
+                {at} = CASE WHEN @now > {name}.{at} THEN @now ELSE {name}.{at} END
+            RETURNING {tokens}, {granted}
+            """;
     }
 
     private static void Add(System.Data.Common.DbCommand command, string name, object value)

@@ -30,6 +30,12 @@ public sealed class CallScheduler(AppDbContext db, WorkspaceScope scope, TimePro
 {
     public static readonly TimeSpan LinkLifetime = TimeSpan.FromDays(120);
 
+    /// <summary>The reminders sent before every call: their name in the outbox topic and how long before the start.</summary>
+    public static readonly IReadOnlyList<(string Name, TimeSpan Before)> Reminders = [("24h", TimeSpan.FromHours(24)), ("1h", TimeSpan.FromHours(1))];
+
+    /// <summary>The outbox topic every reminder of a call starts with; a reminder's topic adds <c>-</c> and its name.</summary>
+    public static string ReminderTopic(Guid booking) => $"booking:{booking:N}:reminder";
+
     public async Task<TimeSpan> CallLengthAsync(CancellationToken ct) =>
         TimeSpan.FromMinutes(await db.Workspaces.Where(w => w.Id == scope.Id).Select(w => w.CallMinutes).SingleAsync(ct));
 
@@ -224,7 +230,7 @@ public sealed class CallScheduler(AppDbContext db, WorkspaceScope scope, TimePro
             booking.Sequence,
         }, ct);
         var workspace = await db.Workspaces.Where(w => w.Id == booking.WorkspaceId).Select(w => w.Name).SingleAsync(ct);
-        var topic = $"booking:{booking.Id:N}:reminder";
+        var topic = ReminderTopic(booking.Id);
         foreach (var old in await db.Outbox.Where(m => m.Topic != null && m.Topic.StartsWith(topic) && m.SentAt == null && m.CanceledAt == null).ToListAsync(ct))
         {
             old.Cancel(now);
@@ -251,7 +257,7 @@ public sealed class CallScheduler(AppDbContext db, WorkspaceScope scope, TimePro
         {
             return;
         }
-        foreach (var (name, before) in new[] { ("24h", TimeSpan.FromHours(24)), ("1h", TimeSpan.FromHours(1)) })
+        foreach (var (name, before) in Reminders)
         {
             var due = booking.Start - before;
             if (due > now)

@@ -22,8 +22,6 @@ public sealed record AddMember(string? Email, string? Password, string? Role) : 
 public sealed class AddMemberHandler(AppDbContext db, UserManager<Member> members, WorkspaceScope workspace, WorkspacePlans plans)
     : ICommandHandler<AddMember, Outcome<MemberDocument>>
 {
-    private static readonly EmailAddressAttribute EmailFormat = new();
-
     public async ValueTask<Outcome<MemberDocument>> Handle(AddMember command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);

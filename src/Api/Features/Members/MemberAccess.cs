@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Net;
 using System.Security.Cryptography;
 using Assessment.Api.Billing;
@@ -52,8 +51,6 @@ public sealed class MemberAccessHandlers(AppDbContext db, UserManager<Member> me
         ICommandHandler<AcceptInvitation, Outcome<MemberDocument>>, ICommandHandler<ChangeMemberRole, Outcome<MemberDocument>>,
         IQueryHandler<ListMembers, IReadOnlyList<MemberListItem>>
 {
-    private static readonly EmailAddressAttribute EmailFormat = new();
-
     public async ValueTask<Unit> Handle(RequestPasswordReset command, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
